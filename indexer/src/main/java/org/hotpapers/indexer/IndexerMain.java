@@ -1,0 +1,61 @@
+package org.hotpapers.indexer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Command line: rebuilds the index from a folder of posts and prints a summary. */
+@Command(
+    name = "hotpapers-indexer",
+    mixinStandardHelpOptions = true,
+    version = "hotpapers-indexer 0.1.0",
+    description =
+        "Rebuilds the hotpapers index from every *.md post under a folder. The new index replaces"
+            + " the old one in one atomic commit; an interrupted run leaves the old one intact.")
+public final class IndexerMain implements Callable<Integer> {
+
+  @Option(
+      names = "--posts",
+      required = true,
+      paramLabel = "DIR",
+      description = "folder of Hot Papers posts (*.md, searched recursively)")
+  private Path posts;
+
+  @Option(
+      names = "--index",
+      required = true,
+      paramLabel = "DIR",
+      description = "Lucene index directory to build or replace")
+  private Path index;
+
+  @Override
+  public Integer call() {
+    if (!Files.isDirectory(posts) || !Files.isReadable(posts)) {
+      System.err.println("error: --posts " + posts + ": not a readable directory");
+      return 2;
+    }
+    try {
+      ReindexSummary summary = new BatchReindex(new PostParser(), System.err).run(posts, index);
+      System.out.print(summary.report());
+      return 0;
+    } catch (IOException e) {
+      System.err.println(
+          "error: reindex of " + index + " failed, previous index kept: " + describe(e));
+      return 1;
+    }
+  }
+
+  private static String describe(IOException e) {
+    String message = e.getMessage();
+    return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+  }
+
+  /** Runs the command and exits with its status. */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new IndexerMain()).execute(args));
+  }
+}

@@ -1,0 +1,113 @@
+package org.hotpapers.indexer;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.FeatureField;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
+
+/** Converts a {@link Paper} to the Lucene document laid out by {@link PaperSchema}, and back. */
+public final class PaperDocuments {
+
+  /** Analyzed, stored text with offsets in the postings, for fast highlighting. */
+  private static final FieldType HIGHLIGHTED_TEXT = highlightedText();
+
+  private PaperDocuments() {}
+
+  private static FieldType highlightedText() {
+    FieldType type = new FieldType(TextField.TYPE_STORED);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.freeze();
+    return type;
+  }
+
+  /**
+   * The document for a paper, before facet translation (pass it through {@link
+   * PaperSchema#facetsConfig()}'s {@code build}).
+   */
+  public static Document toDocument(Paper paper) {
+    Document doc = new Document();
+    doc.add(new StringField(PaperSchema.ID, paper.id(), Field.Store.YES));
+    doc.add(new SortedDocValuesField(PaperSchema.ID, new BytesRef(paper.id())));
+    doc.add(new Field(PaperSchema.TITLE, paper.title(), HIGHLIGHTED_TEXT));
+    for (String author : paper.authors()) {
+      doc.add(new TextField(PaperSchema.AUTHOR, author, Field.Store.YES));
+    }
+    doc.add(new Field(PaperSchema.ABSTRACT, paper.abstractText(), HIGHLIGHTED_TEXT));
+    for (String category : paper.categories()) {
+      doc.add(
+          new StringField(
+              PaperSchema.CATEGORY, PaperSchema.categoryTerm(category), Field.Store.NO));
+      doc.add(new StoredField(PaperSchema.CATEGORY, category));
+      doc.add(new SortedSetDocValuesFacetField(PaperSchema.CATEGORY_FACET, category));
+    }
+    for (LocalDate date : paper.dates()) {
+      doc.add(new LongPoint(PaperSchema.DATE, date.toEpochDay()));
+      doc.add(new StoredField(PaperSchema.DATE, date.toString()));
+    }
+    paper.dates().stream()
+        .map(date -> Integer.toString(date.getYear()))
+        .distinct()
+        .forEach(year -> doc.add(new SortedSetDocValuesFacetField(PaperSchema.YEAR_FACET, year)));
+    doc.add(new NumericDocValuesField(PaperSchema.LATEST_DATE, paper.latestDate().toEpochDay()));
+    doc.add(new StoredField(PaperSchema.RETWEETS, paper.retweets()));
+    doc.add(new StoredField(PaperSchema.FAVORITES, paper.favorites()));
+    doc.add(new NumericDocValuesField(PaperSchema.ENGAGEMENT, paper.engagement()));
+    doc.add(
+        new FeatureField(
+            PaperSchema.FEATURES,
+            PaperSchema.ENGAGEMENT_FEATURE,
+            PaperSchema.engagementFeature(paper)));
+    for (Tweet tweet : paper.tweets()) {
+      doc.add(new Field(PaperSchema.TWEET, tweet.text(), HIGHLIGHTED_TEXT));
+      doc.add(new TextField(PaperSchema.TWEETER, tweet.authorName(), Field.Store.NO));
+      doc.add(new TextField(PaperSchema.TWEETER, tweet.handle(), Field.Store.NO));
+      doc.add(new StoredField(PaperSchema.TWEET_NAME, tweet.authorName()));
+      doc.add(new StoredField(PaperSchema.TWEET_HANDLE, tweet.handle()));
+      doc.add(
+          new StoredField(
+              PaperSchema.TWEET_DATE, tweet.date() == null ? "" : tweet.date().toString()));
+      doc.add(new StoredField(PaperSchema.TWEET_URL, tweet.url()));
+    }
+    return doc;
+  }
+
+  /** Rebuilds the paper from a document's stored fields. */
+  public static Paper toPaper(Document doc) {
+    List<LocalDate> dates = new ArrayList<>();
+    for (String date : doc.getValues(PaperSchema.DATE)) {
+      dates.add(LocalDate.parse(date));
+    }
+    String[] texts = doc.getValues(PaperSchema.TWEET);
+    String[] names = doc.getValues(PaperSchema.TWEET_NAME);
+    String[] handles = doc.getValues(PaperSchema.TWEET_HANDLE);
+    String[] tweetDates = doc.getValues(PaperSchema.TWEET_DATE);
+    String[] urls = doc.getValues(PaperSchema.TWEET_URL);
+    List<Tweet> tweets = new ArrayList<>();
+    for (int i = 0; i < texts.length; i++) {
+      LocalDate date = tweetDates[i].isEmpty() ? null : LocalDate.parse(tweetDates[i]);
+      tweets.add(new Tweet(texts[i], names[i], handles[i], date, urls[i]));
+    }
+    return new Paper(
+        doc.get(PaperSchema.ID),
+        doc.get(PaperSchema.TITLE),
+        List.of(doc.getValues(PaperSchema.AUTHOR)),
+        List.of(doc.getValues(PaperSchema.CATEGORY)),
+        doc.get(PaperSchema.ABSTRACT),
+        doc.getField(PaperSchema.RETWEETS).numericValue().intValue(),
+        doc.getField(PaperSchema.FAVORITES).numericValue().intValue(),
+        dates,
+        tweets);
+  }
+}

@@ -1,0 +1,63 @@
+package org.hotpapers.indexer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line's exit codes and messages. */
+class IndexerMainTest {
+
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    PrintStream previous = System.err;
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      return new CommandLine(new IndexerMain()).execute(args);
+    } finally {
+      System.setErr(previous);
+    }
+  }
+
+  private String errors() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void buildsAnIndexAndExitsZero(@TempDir Path tmp) throws Exception {
+    Path posts = Fixtures.copyPosts(tmp.resolve("posts"));
+    assertEquals(0, run("--posts", posts.toString(), "--index", tmp.resolve("index").toString()));
+    assertTrue(Files.exists(tmp.resolve("index").resolve("segments_1")));
+  }
+
+  @Test
+  void missingPostsFolderIsAOneLineError(@TempDir Path tmp) {
+    int status = run("--posts", tmp.resolve("nope").toString(), "--index", tmp.toString());
+    assertEquals(2, status);
+    assertEquals(1, errors().strip().lines().count(), errors());
+    assertTrue(errors().startsWith("error: --posts "), errors());
+  }
+
+  @Test
+  void unwritableIndexIsAOneLineError(@TempDir Path tmp) throws Exception {
+    Path posts = Fixtures.copyPosts(tmp.resolve("posts"));
+    Path file = Files.writeString(tmp.resolve("a-file"), "not a directory");
+    int status = run("--posts", posts.toString(), "--index", file.resolve("index").toString());
+    assertEquals(1, status);
+    assertEquals(1, errors().strip().lines().count(), errors());
+    assertTrue(errors().contains("previous index kept"), errors());
+  }
+
+  @Test
+  void missingOptionIsAUsageError() {
+    assertEquals(2, run("--posts"));
+  }
+}
