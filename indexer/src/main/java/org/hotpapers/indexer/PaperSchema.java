@@ -120,9 +120,17 @@ public final class PaperSchema {
     };
   }
 
+  /** Position gap between two names of one field, so a phrase never spans two people. */
+  public static final int NAME_POSITION_GAP = 100;
+
   /** Analyzer for author and tweeter names: words, lower case, accent folding, no stemming. */
   public static Analyzer nameAnalyzer() {
     return new Analyzer() {
+      @Override
+      public int getPositionIncrementGap(String fieldName) {
+        return NAME_POSITION_GAP;
+      }
+
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new StandardTokenizer();

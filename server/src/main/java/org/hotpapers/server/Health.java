@@ -1,0 +1,4 @@
+package org.hotpapers.server;
+
+/** The body of {@code GET /health}. */
+public record Health(String status, int papers) {}

@@ -1,0 +1,77 @@
+package org.hotpapers.server;
+
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.validation.ValidationError;
+import io.javalin.validation.ValidationException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds the unstarted Javalin app: routes, JSON errors, parameter converters. */
+public final class HotpapersApp {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HotpapersApp.class);
+
+  private HotpapersApp() {}
+
+  /** The app serving {@code search}; start it with {@code start(port)}. */
+  public static Javalin create(SearchService search) {
+    SearchRoutes routes = new SearchRoutes(search);
+    return Javalin.create(
+        config -> {
+          config.startup.showJavalinBanner = false;
+          config.validation.register(LocalDate.class, LocalDate::parse);
+          config.routes.get("/health", routes::health);
+          config.routes.get("/search", routes::search);
+          config.routes.get("/papers/{id}", routes::paper);
+          config.routes.exception(
+              BadRequestException.class,
+              (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(new ErrorBody(e.getMessage())));
+          config.routes.exception(
+              ValidationException.class,
+              (e, ctx) ->
+                  ctx.status(HttpStatus.BAD_REQUEST).json(new ErrorBody(describe(e.getErrors()))));
+          config.routes.exception(
+              HttpResponseException.class,
+              (e, ctx) -> ctx.status(e.getStatus()).json(new ErrorBody(e.getMessage())));
+          config.routes.exception(
+              Exception.class,
+              (e, ctx) -> {
+                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                    .json(new ErrorBody("internal error; the server log has the details"));
+              });
+        });
+  }
+
+  /** One readable sentence for Javalin's validation errors, naming each bad parameter. */
+  static String describe(Map<String, List<ValidationError<Object>>> errors) {
+    StringBuilder out = new StringBuilder();
+    errors.forEach(
+        (param, list) -> {
+          for (ValidationError<Object> error : list) {
+            if (out.length() > 0) {
+              out.append("; ");
+            }
+            if ("TYPE_CONVERSION_FAILED".equals(error.getMessage())) {
+              out.append(param).append(" must be ").append(expected(param));
+              out.append(" (not '").append(String.valueOf(error.value)).append("')");
+            } else {
+              out.append(error.getMessage());
+            }
+          }
+        });
+    return out.toString();
+  }
+
+  private static String expected(String param) {
+    return switch (param) {
+      case "from", "to" -> "a date as YYYY-MM-DD";
+      default -> "a whole number";
+    };
+  }
+}

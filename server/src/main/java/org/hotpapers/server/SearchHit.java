@@ -1,0 +1,25 @@
+package org.hotpapers.server;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One search result.
+ *
+ * @param dates digest dates, ISO, oldest first
+ * @param highlight for each of {@code title}, {@code abstract} and {@code tweet} that matched, HTML
+ *     snippets: matched terms in {@code <mark>}, everything else escaped
+ */
+public record SearchHit(
+    String id,
+    String title,
+    List<String> authors,
+    List<String> categories,
+    @JsonProperty("abstract") String abstractText,
+    int retweets,
+    int favorites,
+    List<String> dates,
+    String url,
+    float score,
+    Map<String, List<String>> highlight) {}

@@ -1,0 +1,18 @@
+package org.hotpapers.server;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * One page of search results.
+ *
+ * @param total papers matching the query and filters
+ * @param tookMs server-side time spent on the search
+ */
+public record SearchResponse(
+    long total,
+    int page,
+    int size,
+    @JsonProperty("took_ms") double tookMs,
+    List<SearchHit> hits,
+    Facets facets) {}

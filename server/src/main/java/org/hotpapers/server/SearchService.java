@@ -1,0 +1,405 @@
+package org.hotpapers.server;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.FeatureField;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.hotpapers.indexer.Paper;
+import org.hotpapers.indexer.PaperDocuments;
+import org.hotpapers.indexer.PaperSchema;
+
+/**
+ * Searches the paper index: parses the query, applies filters, ranks, pages, counts facets and
+ * highlights. Returns records and holds no HTTP types. Thread-safe; {@link #refresh()} picks up a
+ * newly committed index without disturbing searches in flight.
+ */
+public final class SearchService implements Closeable {
+
+  private static final String[] HIGHLIGHT_FIELDS = {
+    PaperSchema.TITLE, PaperSchema.ABSTRACT, PaperSchema.TWEET
+  };
+  private static final int[] HIGHLIGHT_PASSAGES = {1, 2, 2};
+  private static final int CATEGORY_FACET_SIZE = 50;
+  private static final int YEAR_FACET_SIZE = 100;
+
+  private final Directory directory;
+  private final SearcherManager searchers;
+  private final Analyzer analyzer = PaperSchema.analyzer();
+  private final Analyzer nameAnalyzer = PaperSchema.nameAnalyzer();
+  private final PaperQueryParser queryParser = new PaperQueryParser(analyzer);
+  private final Query engagement =
+      FeatureField.newSaturationQuery(
+          PaperSchema.FEATURES,
+          PaperSchema.ENGAGEMENT_FEATURE,
+          RankingWeights.ENGAGEMENT_WEIGHT,
+          RankingWeights.ENGAGEMENT_PIVOT);
+
+  private SearchService(Directory directory) throws IOException {
+    this.directory = directory;
+    this.searchers = new SearcherManager(directory, new PaperSearcher.Factory());
+  }
+
+  /** Opens the index in {@code indexDir} for searching; it must hold a committed index. */
+  public static SearchService open(Path indexDir) throws IOException {
+    Directory directory = FSDirectory.open(indexDir);
+    try {
+      return new SearchService(directory);
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      throw e;
+    }
+  }
+
+  /** Switches to the newest commit, if there is one; searches in flight finish on the old one. */
+  public void refresh() throws IOException {
+    searchers.maybeRefresh();
+  }
+
+  /** Number of papers in the index being served. */
+  public int paperCount() {
+    return withSearcher(searcher -> searcher.getIndexReader().numDocs());
+  }
+
+  /** One whole paper, with its tweets. */
+  public Optional<PaperView> paper(String id) {
+    return withSearcher(
+        searcher -> {
+          TopDocs top =
+              searcher.search(
+                  new TermQuery(new Term(PaperSchema.ID, id.toLowerCase(Locale.ROOT))), 1);
+          if (top.scoreDocs.length == 0) {
+            return Optional.empty();
+          }
+          return Optional.of(PaperView.of(load(searcher, top.scoreDocs[0].doc)));
+        });
+  }
+
+  /** Runs a search. */
+  public SearchResponse search(SearchRequest request) {
+    long start = System.nanoTime();
+    return withSearcher(
+        searcher -> {
+          UserQuery query = userQuery(searcher, request.q());
+          Query categories = categoryFilter(request.categories());
+          Query author = authorFilter(request.author());
+          Query dates = dateFilter(request);
+          Query ranked = ranked(searcher, query);
+          Query main = filtered(ranked, categories, author, dates);
+
+          int window = request.page() * request.size();
+          FacetsCollector matches = new FacetsCollector();
+          TopDocs top =
+              switch (request.sort()) {
+                case RELEVANCE -> FacetsCollector.search(searcher, main, window, matches);
+                case DATE ->
+                    FacetsCollector.search(searcher, main, window, byDate(), true, matches);
+                case ENGAGEMENT ->
+                    FacetsCollector.search(searcher, main, window, byEngagement(), true, matches);
+              };
+          Query matchOnly = query.match() == null ? new MatchAllDocsQuery() : query.match();
+          FacetsCollector categoryBase =
+              categories == null
+                  ? matches
+                  : collect(searcher, filtered(matchOnly, null, author, dates));
+          FacetsCollector yearBase =
+              dates == null
+                  ? matches
+                  : collect(searcher, filtered(matchOnly, categories, author, null));
+          Facets facets =
+              new Facets(
+                  facet(searcher, categoryBase, PaperSchema.CATEGORY_FACET, CATEGORY_FACET_SIZE)
+                      .stream()
+                      .sorted(
+                          Comparator.comparingInt(Facets.FacetValue::count)
+                              .reversed()
+                              .thenComparing(Facets.FacetValue::value))
+                      .toList(),
+                  facet(searcher, yearBase, PaperSchema.YEAR_FACET, YEAR_FACET_SIZE).stream()
+                      .sorted(Comparator.comparing(Facets.FacetValue::value))
+                      .toList());
+
+          ScoreDoc[] page = pageOf(top.scoreDocs, request);
+          List<SearchHit> hits = hits(searcher, page, query.highlight());
+          double tookMs = Math.round((System.nanoTime() - start) / 1_000.0) / 1_000.0;
+          return new SearchResponse(
+              top.totalHits.value, request.page(), request.size(), tookMs, hits, facets);
+        });
+  }
+
+  private UserQuery userQuery(IndexSearcher searcher, String q) throws IOException {
+    String id = PaperQueryParser.arxivId(q);
+    if (id != null) {
+      UserQuery byId = PaperQueryParser.idQuery(id);
+      if (searcher.count(byId.match()) > 0) {
+        return byId;
+      }
+    }
+    return queryParser.parse(q);
+  }
+
+  /**
+   * Text relevance plus engagement, plus the all-words bonus: the best score any partial match
+   * reaches, so that every paper matching all the words ranks above every partial match.
+   */
+  private Query ranked(IndexSearcher searcher, UserQuery query) throws IOException {
+    if (query.match() == null) {
+      return new BooleanQuery.Builder()
+          .add(new MatchAllDocsQuery(), Occur.FILTER)
+          .add(engagement, Occur.SHOULD)
+          .build();
+    }
+    BooleanQuery.Builder ranked =
+        new BooleanQuery.Builder().add(query.match(), Occur.MUST).add(engagement, Occur.SHOULD);
+    if (query.allWords() != null) {
+      Query partialOnly =
+          new BooleanQuery.Builder()
+              .add(query.match(), Occur.MUST)
+              .add(engagement, Occur.SHOULD)
+              .add(query.allWords(), Occur.MUST_NOT)
+              .build();
+      ScoreDoc[] bestPartial = searcher.search(partialOnly, 1).scoreDocs;
+      if (bestPartial.length > 0) {
+        ranked.add(
+            new BoostQuery(new ConstantScoreQuery(query.allWords()), bestPartial[0].score),
+            Occur.SHOULD);
+      }
+    }
+    return ranked.build();
+  }
+
+  private static Query filtered(Query query, Query... filters) {
+    BooleanQuery.Builder builder = new BooleanQuery.Builder().add(query, Occur.MUST);
+    boolean any = false;
+    for (Query filter : filters) {
+      if (filter != null) {
+        builder.add(filter, Occur.FILTER);
+        any = true;
+      }
+    }
+    return any ? builder.build() : query;
+  }
+
+  private static Query categoryFilter(List<String> categories) {
+    if (categories.isEmpty()) {
+      return null;
+    }
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    for (String category : categories) {
+      any.add(
+          new TermQuery(new Term(PaperSchema.CATEGORY, PaperSchema.categoryTerm(category))),
+          Occur.SHOULD);
+    }
+    return any.build();
+  }
+
+  /** Every word of the author filter, within one author's name (any order). */
+  private Query authorFilter(String author) throws IOException {
+    if (author.isBlank()) {
+      return null;
+    }
+    List<String> words = new ArrayList<>();
+    try (TokenStream stream = nameAnalyzer.tokenStream(PaperSchema.AUTHOR, author)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        words.add(term.toString());
+      }
+      stream.end();
+    }
+    if (words.isEmpty()) {
+      throw new BadRequestException("author has no letters or digits to search for");
+    }
+    if (words.size() == 1) {
+      return new TermQuery(new Term(PaperSchema.AUTHOR, words.get(0)));
+    }
+    return new PhraseQuery(2 * words.size(), PaperSchema.AUTHOR, words.toArray(new String[0]));
+  }
+
+  private static Query dateFilter(SearchRequest request) {
+    if (request.from() == null && request.to() == null) {
+      return null;
+    }
+    long from = request.from() == null ? Long.MIN_VALUE : request.from().toEpochDay();
+    long to = request.to() == null ? Long.MAX_VALUE : request.to().toEpochDay();
+    return LongPoint.newRangeQuery(PaperSchema.DATE, from, to);
+  }
+
+  private static Sort byDate() {
+    return new Sort(
+        new SortField(PaperSchema.LATEST_DATE, SortField.Type.LONG, true),
+        new SortField(PaperSchema.ENGAGEMENT, SortField.Type.LONG, true),
+        new SortField(PaperSchema.ID, SortField.Type.STRING));
+  }
+
+  private static Sort byEngagement() {
+    return new Sort(
+        new SortField(PaperSchema.ENGAGEMENT, SortField.Type.LONG, true),
+        new SortField(PaperSchema.LATEST_DATE, SortField.Type.LONG, true),
+        new SortField(PaperSchema.ID, SortField.Type.STRING));
+  }
+
+  private static FacetsCollector collect(IndexSearcher searcher, Query query) throws IOException {
+    return searcher.search(new ConstantScoreQuery(query), new FacetsCollectorManager());
+  }
+
+  private static List<Facets.FacetValue> facet(
+      PaperSearcher searcher, FacetsCollector matches, String dimension, int size)
+      throws IOException {
+    if (searcher.facetState() == null || searcher.facetState().getOrdRange(dimension) == null) {
+      return List.of();
+    }
+    FacetResult result =
+        new SortedSetDocValuesFacetCounts(searcher.facetState(), matches)
+            .getTopChildren(size, dimension);
+    if (result == null) {
+      return List.of();
+    }
+    List<Facets.FacetValue> values = new ArrayList<>();
+    for (LabelAndValue value : result.labelValues) {
+      values.add(new Facets.FacetValue(value.label, value.value.intValue()));
+    }
+    return values;
+  }
+
+  private static ScoreDoc[] pageOf(ScoreDoc[] all, SearchRequest request) {
+    int from = (request.page() - 1) * request.size();
+    if (from >= all.length) {
+      return new ScoreDoc[0];
+    }
+    ScoreDoc[] page = new ScoreDoc[Math.min(request.size(), all.length - from)];
+    System.arraycopy(all, from, page, 0, page.length);
+    return page;
+  }
+
+  private List<SearchHit> hits(IndexSearcher searcher, ScoreDoc[] page, Query highlightQuery)
+      throws IOException {
+    int[] docIds = new int[page.length];
+    for (int i = 0; i < page.length; i++) {
+      docIds[i] = page[i].doc;
+    }
+    Map<String, String[]> snippets =
+        highlightQuery == null || page.length == 0
+            ? Map.of()
+            : highlighter(searcher)
+                .highlightFields(HIGHLIGHT_FIELDS, highlightQuery, docIds, HIGHLIGHT_PASSAGES);
+    List<SearchHit> hits = new ArrayList<>(page.length);
+    for (int i = 0; i < page.length; i++) {
+      Paper paper = load(searcher, page[i].doc);
+      Map<String, List<String>> highlight = new LinkedHashMap<>();
+      for (String field : HIGHLIGHT_FIELDS) {
+        String[] values = snippets.get(field);
+        if (values != null && values[i] != null && values[i].contains("<mark>")) {
+          highlight.put(field, List.of(values[i].split(HtmlSnippetFormatter.SEPARATOR)));
+        }
+      }
+      hits.add(
+          new SearchHit(
+              paper.id(),
+              paper.title(),
+              paper.authors(),
+              paper.categories(),
+              paper.abstractText(),
+              paper.retweets(),
+              paper.favorites(),
+              paper.dates().stream().map(Object::toString).toList(),
+              paper.url(),
+              page[i].score,
+              highlight));
+    }
+    return hits;
+  }
+
+  private UnifiedHighlighter highlighter(IndexSearcher searcher) {
+    UnifiedHighlighter.Builder builder =
+        UnifiedHighlighter.builder(searcher, analyzer)
+            .withFormatter(new HtmlSnippetFormatter())
+            .withMaxNoHighlightPassages(0)
+            .withMaxLength(20_000);
+    return new UnifiedHighlighter(builder) {
+      @Override
+      protected BreakIterator getBreakIterator(String field) {
+        return PaperSchema.TITLE.equals(field)
+            ? new WholeBreakIterator()
+            : BreakIterator.getSentenceInstance(Locale.ROOT);
+      }
+    };
+  }
+
+  private static Paper load(IndexSearcher searcher, int doc) throws IOException {
+    return PaperDocuments.toPaper(searcher.storedFields().document(doc));
+  }
+
+  private <T> T withSearcher(SearcherWork<T> work) {
+    PaperSearcher searcher;
+    try {
+      searcher = (PaperSearcher) searchers.acquire();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
+      return work.apply(searcher);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new BadRequestException("q expands to too many terms; make wildcards more specific");
+    } finally {
+      try {
+        searchers.release(searcher);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** Work done with an acquired searcher. */
+  @FunctionalInterface
+  private interface SearcherWork<T> {
+    T apply(PaperSearcher searcher) throws IOException;
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      searchers.close();
+    } finally {
+      directory.close();
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package org.hotpapers.server;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.FSDirectory;
+import org.hotpapers.indexer.BatchReindex;
+import org.hotpapers.indexer.PostParser;
+import org.hotpapers.indexer.ReindexSummary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Command line: opens (or first builds) the index and serves it over HTTP. */
+@Command(
+    name = "hotpapers-server",
+    mixinStandardHelpOptions = true,
+    version = "hotpapers-server 0.1.0",
+    description =
+        "Serves search over a hotpapers index. When --index holds no index yet, it is built from"
+            + " --posts first. A reindex committed to --index is picked up within seconds.")
+public final class ServerMain implements Callable<Integer> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ServerMain.class);
+  private static final long REFRESH_SECONDS = 1;
+
+  @Option(
+      names = "--index",
+      paramLabel = "DIR",
+      defaultValue = "data/index",
+      description = "Lucene index directory (default: ${DEFAULT-VALUE})")
+  private Path index;
+
+  @Option(
+      names = "--posts",
+      paramLabel = "DIR",
+      defaultValue = "data/posts",
+      description = "posts to build the index from when there is none (default: ${DEFAULT-VALUE})")
+  private Path posts;
+
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      defaultValue = "7070",
+      description = "HTTP port (default: ${DEFAULT-VALUE})")
+  private int port;
+
+  @Override
+  public Integer call() throws Exception {
+    if (port < 0 || port > 65535) {
+      System.err.println("error: --port " + port + ": must be between 0 and 65535");
+      return 2;
+    }
+    if (!hasIndex(index)) {
+      if (!Files.isDirectory(posts)) {
+        System.err.println(
+            "error: no index in " + index + " and --posts " + posts + " is not a directory");
+        return 2;
+      }
+      LOG.info("no index in {}: building it from {}", index, posts);
+      ReindexSummary summary = new BatchReindex(new PostParser(), System.err).run(posts, index);
+      System.err.print(summary.report());
+    }
+    SearchService search = SearchService.open(index);
+    Javalin app = HotpapersApp.create(search);
+    ScheduledExecutorService refresher =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "index-refresher");
+              thread.setDaemon(true);
+              return thread;
+            });
+    refresher.scheduleWithFixedDelay(
+        () -> refresh(search), REFRESH_SECONDS, REFRESH_SECONDS, TimeUnit.SECONDS);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  app.stop();
+                  refresher.shutdownNow();
+                  closeQuietly(search);
+                },
+                "shutdown"));
+    app.start(port);
+    LOG.info(
+        "serving {} papers from {} on http://localhost:{}/",
+        search.paperCount(),
+        index,
+        app.port());
+    return null;
+  }
+
+  private static boolean hasIndex(Path index) throws IOException {
+    if (!Files.isDirectory(index)) {
+      return false;
+    }
+    try (FSDirectory dir = FSDirectory.open(index)) {
+      return DirectoryReader.indexExists(dir);
+    }
+  }
+
+  private static void refresh(SearchService search) {
+    try {
+      search.refresh();
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("could not open the newest index commit; still serving the previous one", e);
+    }
+  }
+
+  private static void closeQuietly(SearchService search) {
+    try {
+      search.close();
+    } catch (IOException e) {
+      LOG.warn("closing the index failed", e);
+    }
+  }
+
+  /** Starts the server; exits only on a start-up error. */
+  public static void main(String[] args) {
+    CommandLine commandLine = new CommandLine(new ServerMain());
+    int status = commandLine.execute(args);
+    if (commandLine.getExecutionResult() == null && status != 0) {
+      System.exit(status);
+    }
+  }
+}
