@@ -25,6 +25,7 @@ final class HtmlSnippetFormatter extends DefaultPassageFormatter {
         case '>' -> dest.append("&gt;");
         case '"' -> dest.append("&quot;");
         case '\'' -> dest.append("&#39;");
+        case '\u2029' -> dest.append(' ');
         default -> dest.append(c);
       }
     }

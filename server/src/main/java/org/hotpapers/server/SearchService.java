@@ -4,9 +4,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,8 +37,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.hotpapers.indexer.Paper;
@@ -124,15 +123,14 @@ public final class SearchService implements Closeable {
           Query main = filtered(ranked, categories, author, dates);
 
           int window = request.page() * request.size();
-          FacetsCollector matches = new FacetsCollector();
           TopDocs top =
               switch (request.sort()) {
-                case RELEVANCE -> FacetsCollector.search(searcher, main, window, matches);
-                case DATE ->
-                    FacetsCollector.search(searcher, main, window, byDate(), true, matches);
-                case ENGAGEMENT ->
-                    FacetsCollector.search(searcher, main, window, byEngagement(), true, matches);
+                case RELEVANCE ->
+                    searcher.search(main, new TopScoreDocCollectorManager(window, null, window));
+                case DATE -> searcher.search(main, window, byDate(), true);
+                case ENGAGEMENT -> searcher.search(main, window, byEngagement(), true);
               };
+          FacetsCollector matches = collect(searcher, main);
           Query matchOnly = query.match() == null ? new MatchAllDocsQuery() : query.match();
           FacetsCollector categoryBase =
               categories == null
@@ -159,7 +157,7 @@ public final class SearchService implements Closeable {
           List<SearchHit> hits = hits(searcher, page, query.highlight());
           double tookMs = Math.round((System.nanoTime() - start) / 1_000.0) / 1_000.0;
           return new SearchResponse(
-              top.totalHits.value, request.page(), request.size(), tookMs, hits, facets);
+              total(matches), request.page(), request.size(), tookMs, hits, facets);
         });
   }
 
@@ -194,7 +192,8 @@ public final class SearchService implements Closeable {
               .add(engagement, Occur.SHOULD)
               .add(query.allWords(), Occur.MUST_NOT)
               .build();
-      ScoreDoc[] bestPartial = searcher.search(partialOnly, 1).scoreDocs;
+      ScoreDoc[] bestPartial =
+          searcher.search(partialOnly, new TopScoreDocCollectorManager(1, null, 1)).scoreDocs;
       if (bestPartial.length > 0) {
         ranked.add(
             new BoostQuery(new ConstantScoreQuery(query.allWords()), bestPartial[0].score),
@@ -279,6 +278,14 @@ public final class SearchService implements Closeable {
     return searcher.search(new ConstantScoreQuery(query), new FacetsCollectorManager());
   }
 
+  private static long total(FacetsCollector matches) {
+    long total = 0;
+    for (FacetsCollector.MatchingDocs segment : matches.getMatchingDocs()) {
+      total += segment.totalHits;
+    }
+    return total;
+  }
+
   private static List<Facets.FacetValue> facet(
       PaperSearcher searcher, FacetsCollector matches, String dimension, int size)
       throws IOException {
@@ -311,17 +318,19 @@ public final class SearchService implements Closeable {
   private List<SearchHit> hits(IndexSearcher searcher, ScoreDoc[] page, Query highlightQuery)
       throws IOException {
     int[] docIds = new int[page.length];
+    Map<Integer, Paper> papers = new HashMap<>();
     for (int i = 0; i < page.length; i++) {
       docIds[i] = page[i].doc;
+      papers.put(page[i].doc, load(searcher, page[i].doc));
     }
     Map<String, String[]> snippets =
         highlightQuery == null || page.length == 0
             ? Map.of()
-            : highlighter(searcher)
+            : new PaperHighlighter(searcher, analyzer, papers)
                 .highlightFields(HIGHLIGHT_FIELDS, highlightQuery, docIds, HIGHLIGHT_PASSAGES);
     List<SearchHit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
-      Paper paper = load(searcher, page[i].doc);
+      Paper paper = papers.get(page[i].doc);
       Map<String, List<String>> highlight = new LinkedHashMap<>();
       for (String field : HIGHLIGHT_FIELDS) {
         String[] values = snippets.get(field);
@@ -344,22 +353,6 @@ public final class SearchService implements Closeable {
               highlight));
     }
     return hits;
-  }
-
-  private UnifiedHighlighter highlighter(IndexSearcher searcher) {
-    UnifiedHighlighter.Builder builder =
-        UnifiedHighlighter.builder(searcher, analyzer)
-            .withFormatter(new HtmlSnippetFormatter())
-            .withMaxNoHighlightPassages(0)
-            .withMaxLength(20_000);
-    return new UnifiedHighlighter(builder) {
-      @Override
-      protected BreakIterator getBreakIterator(String field) {
-        return PaperSchema.TITLE.equals(field)
-            ? new WholeBreakIterator()
-            : BreakIterator.getSentenceInstance(Locale.ROOT);
-      }
-    };
   }
 
   private static Paper load(IndexSearcher searcher, int doc) throws IOException {
