@@ -1,6 +1,8 @@
 package org.hotpapers.server;
 
 import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
@@ -9,12 +11,22 @@ import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
+import org.hotpapers.indexer.Paper;
+import org.hotpapers.indexer.PaperDocuments;
 import org.hotpapers.indexer.PaperSchema;
 
-/** An index searcher together with the facet ordinals of its reader, built once per reader. */
+/**
+ * An index searcher together with what is worth keeping per reader: the facet ordinals, and a
+ * bounded cache of loaded papers (like Solr's document cache: popular papers come back in many
+ * searches, and decompressing stored fields is a large part of a search's cost).
+ */
 final class PaperSearcher extends IndexSearcher {
 
+  /** Most papers kept in the cache before it is emptied and starts again. */
+  static final int PAPER_CACHE_SIZE = 10_000;
+
   private final SortedSetDocValuesReaderState facetState;
+  private final Map<Integer, Paper> papers = new ConcurrentHashMap<>();
 
   private PaperSearcher(IndexReader reader, SortedSetDocValuesReaderState facetState) {
     super(reader);
@@ -24,6 +36,19 @@ final class PaperSearcher extends IndexSearcher {
   /** Facet ordinals, or {@code null} when the index holds no facets (it has no papers). */
   SortedSetDocValuesReaderState facetState() {
     return facetState;
+  }
+
+  /** The paper stored in document {@code doc}. */
+  Paper paper(int doc) throws IOException {
+    Paper paper = papers.get(doc);
+    if (paper == null) {
+      paper = PaperDocuments.toPaper(storedFields().document(doc));
+      if (papers.size() >= PAPER_CACHE_SIZE) {
+        papers.clear();
+      }
+      papers.put(doc, paper);
+    }
+    return paper;
   }
 
   /** Makes a {@link PaperSearcher} for each reader a {@code SearcherManager} opens. */

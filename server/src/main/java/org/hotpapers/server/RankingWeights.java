@@ -34,10 +34,10 @@ public final class RankingWeights {
   public static final float TWEETER_BOOST = 0.5f;
 
   /** The most the engagement feature adds to a score. */
-  public static final float ENGAGEMENT_WEIGHT = 2.0f;
+  public static final float ENGAGEMENT_WEIGHT = 6.0f;
 
   /** The engagement ({@code 1 + retweets + favorites}) that earns half of the weight. */
-  public static final float ENGAGEMENT_PIVOT = 200f;
+  public static final float ENGAGEMENT_PIVOT = 3000f;
 
   private RankingWeights() {}
 }

@@ -41,7 +41,6 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.hotpapers.indexer.Paper;
-import org.hotpapers.indexer.PaperDocuments;
 import org.hotpapers.indexer.PaperSchema;
 
 /**
@@ -106,7 +105,7 @@ public final class SearchService implements Closeable {
           if (top.scoreDocs.length == 0) {
             return Optional.empty();
           }
-          return Optional.of(PaperView.of(load(searcher, top.scoreDocs[0].doc)));
+          return Optional.of(PaperView.of(searcher.paper(top.scoreDocs[0].doc)));
         });
   }
 
@@ -315,13 +314,13 @@ public final class SearchService implements Closeable {
     return page;
   }
 
-  private List<SearchHit> hits(IndexSearcher searcher, ScoreDoc[] page, Query highlightQuery)
+  private List<SearchHit> hits(PaperSearcher searcher, ScoreDoc[] page, Query highlightQuery)
       throws IOException {
     int[] docIds = new int[page.length];
     Map<Integer, Paper> papers = new HashMap<>();
     for (int i = 0; i < page.length; i++) {
       docIds[i] = page[i].doc;
-      papers.put(page[i].doc, load(searcher, page[i].doc));
+      papers.put(page[i].doc, searcher.paper(page[i].doc));
     }
     Map<String, String[]> snippets =
         highlightQuery == null || page.length == 0
@@ -353,10 +352,6 @@ public final class SearchService implements Closeable {
               highlight));
     }
     return hits;
-  }
-
-  private static Paper load(IndexSearcher searcher, int doc) throws IOException {
-    return PaperDocuments.toPaper(searcher.storedFields().document(doc));
   }
 
   private <T> T withSearcher(SearcherWork<T> work) {
