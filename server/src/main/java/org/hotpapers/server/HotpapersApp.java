@@ -1,8 +1,10 @@
 package org.hotpapers.server;
 
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.validation.ValidationError;
 import io.javalin.validation.ValidationException;
 import java.time.LocalDate;
@@ -16,6 +18,12 @@ public final class HotpapersApp {
 
   private static final Logger LOG = LoggerFactory.getLogger(HotpapersApp.class);
 
+  /** Only the page's own script, styles and connections; no inline script, no framing. */
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
+          + " frame-ancestors 'none'";
+
   private HotpapersApp() {}
 
   /** The app serving {@code search}; start it with {@code start(port)}. */
@@ -25,6 +33,8 @@ public final class HotpapersApp {
         config -> {
           config.startup.showJavalinBanner = false;
           config.validation.register(LocalDate.class, LocalDate::parse);
+          config.staticFiles.add("/public", Location.CLASSPATH);
+          config.routes.before(HotpapersApp::securityHeaders);
           config.routes.get("/health", routes::health);
           config.routes.get("/search", routes::search);
           config.routes.get("/papers/{id}", routes::paper);
@@ -46,6 +56,14 @@ public final class HotpapersApp {
                     .json(new ErrorBody("internal error; the server log has the details"));
               });
         });
+  }
+
+  /** Headers that keep the page safe even if some text were ever rendered as HTML. */
+  private static void securityHeaders(Context ctx) {
+    ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("Referrer-Policy", "no-referrer");
+    ctx.header("X-Frame-Options", "DENY");
   }
 
   /** One readable sentence for Javalin's validation errors, naming each bad parameter. */

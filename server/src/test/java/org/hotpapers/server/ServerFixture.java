@@ -29,7 +29,11 @@ final class ServerFixture {
 
   /** Indexes the fixture posts into {@code dir/index} and opens a search service on it. */
   static SearchService openService(Path dir) throws IOException {
-    Path posts = Files.createDirectories(dir.resolve("posts"));
+    return openService(dir, Files.createDirectories(dir.resolve("posts")));
+  }
+
+  /** Adds the fixture posts to {@code posts}, indexes that folder and opens a search service. */
+  static SearchService openService(Path dir, Path posts) throws IOException {
     for (String name : POSTS) {
       try (InputStream in = ServerFixture.class.getResourceAsStream("/posts/" + name)) {
         Files.write(posts.resolve(name), in.readAllBytes());

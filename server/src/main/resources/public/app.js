@@ -1,0 +1,344 @@
+// The hotpapers search page. State lives in the URL (/?q=...&cat=...&page=...); every string from
+// the server is inserted as text, except the server's highlight snippets, which are HTML-escaped
+// by the server with only <mark> added.
+"use strict";
+
+const DEFAULTS = { q: "", cat: [], author: "", from: "", to: "", sort: "relevance", page: 1, size: 10, paper: "" };
+const $ = (id) => document.getElementById(id);
+let inflight = null;
+let typingTimer = null;
+let openedFromResults = false;
+
+function readState() {
+  const p = new URLSearchParams(location.search);
+  return {
+    q: p.get("q") || "",
+    cat: p.getAll("cat"),
+    author: p.get("author") || "",
+    from: p.get("from") || "",
+    to: p.get("to") || "",
+    sort: p.get("sort") || "relevance",
+    page: Math.max(1, parseInt(p.get("page") || "1", 10) || 1),
+    size: Math.min(100, Math.max(1, parseInt(p.get("size") || "10", 10) || 10)),
+    paper: p.get("paper") || "",
+  };
+}
+
+function toParams(state, forApi) {
+  const p = new URLSearchParams();
+  if (state.paper && !forApi) {
+    p.set("paper", state.paper);
+    return p;
+  }
+  if (state.q) p.set("q", state.q);
+  state.cat.forEach((c) => p.append("cat", c));
+  for (const key of ["author", "from", "to"]) if (state[key]) p.set(key, state[key]);
+  if (state.sort !== "relevance") p.set("sort", state.sort);
+  if (state.page !== 1) p.set("page", String(state.page));
+  if (state.size !== 10) p.set("size", String(state.size));
+  return p;
+}
+
+function navigate(changes, push = true) {
+  const state = Object.assign(readState(), { paper: "" }, changes);
+  const query = toParams(state, false).toString();
+  const url = query ? "/?" + query : "/";
+  if (url !== location.pathname + location.search) {
+    history[push ? "pushState" : "replaceState"](null, "", url);
+  }
+  render();
+}
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (key === "class") node.className = value;
+    else if (key === "text") node.textContent = value;
+    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+    else node.setAttribute(key, value);
+  }
+  for (const child of children) {
+    if (child !== null && child !== undefined) node.append(child);
+  }
+  return node;
+}
+
+/** A server highlight snippet: escaped text with <mark> only. */
+function snippet(tag, cls, html) {
+  const node = el(tag, { class: cls });
+  node.innerHTML = html;
+  return node;
+}
+
+function showError(message) {
+  $("error").textContent = message;
+  $("error").hidden = false;
+}
+
+async function fetchJson(url, signal) {
+  const response = await fetch(url, { signal, headers: { Accept: "application/json" } });
+  let body = null;
+  try {
+    body = await response.json();
+  } catch (e) {
+    body = null;
+  }
+  if (!response.ok) {
+    throw new Error((body && body.error) || "The server answered " + response.status + ".");
+  }
+  return body;
+}
+
+function syncForm(state) {
+  if (document.activeElement !== $("q")) $("q").value = state.q;
+  $("sort").value = state.sort;
+  if (document.activeElement !== $("author")) $("author").value = state.author;
+  $("from").value = state.from;
+  $("to").value = state.to;
+  const filtered = state.cat.length || state.author || state.from || state.to;
+  $("clear-filters").hidden = !filtered;
+}
+
+async function render() {
+  const state = readState();
+  syncForm(state);
+  if (inflight) inflight.abort();
+  inflight = new AbortController();
+  const signal = inflight.signal;
+  $("error").hidden = true;
+  if (state.paper) {
+    $("filters").hidden = true;
+    $("results").hidden = true;
+    $("paper").hidden = false;
+    try {
+      renderPaper(await fetchJson("/papers/" + encodeURIComponent(state.paper), signal));
+    } catch (e) {
+      if (e.name !== "AbortError") {
+        $("paper").replaceChildren(el("p", { class: "error", role: "alert", text: e.message }), backLink());
+      }
+    }
+    return;
+  }
+  $("paper").hidden = true;
+  $("filters").hidden = false;
+  $("results").hidden = false;
+  try {
+    const data = await fetchJson("/search?" + toParams(state, true).toString(), signal);
+    renderResults(state, data);
+  } catch (e) {
+    if (e.name !== "AbortError") {
+      $("hits").replaceChildren();
+      $("pager").replaceChildren();
+      $("empty").hidden = true;
+      $("status").textContent = "";
+      showError(e.message);
+    }
+  }
+}
+
+function renderResults(state, data) {
+  const heading = state.q ? "" : state.sort === "relevance" ? "Most discussed papers · " : "";
+  const noun = data.total === 1 ? "paper" : "papers";
+  $("status").textContent =
+    heading + data.total.toLocaleString("en") + " " + noun + " · " + data.took_ms.toFixed(1) + " ms";
+  renderFacets(state, data.facets);
+  const filtered = state.cat.length || state.author || state.from || state.to;
+  $("empty").hidden = data.total > 0;
+  $("drop-filters").hidden = !filtered;
+  $("empty-text").textContent =
+    "No papers match" + (state.q ? " “" + state.q + "”" : "") + (filtered ? " with these filters." : ".");
+  $("hits").replaceChildren(...data.hits.map((hit) => renderHit(state, hit)));
+  renderPager(state, data);
+}
+
+function renderHit(state, hit) {
+  const title = hit.highlight.title
+    ? snippet("span", "", hit.highlight.title[0])
+    : el("span", { text: hit.title });
+  const chips = el(
+    "span",
+    { class: "chips" },
+    ...hit.categories.map((c) =>
+      el("button", {
+        type: "button",
+        class: "chip",
+        text: c,
+        title: "Only " + c,
+        onclick: () => navigate({ cat: state.cat.includes(c) ? state.cat : state.cat.concat(c), page: 1 }),
+      })
+    )
+  );
+  const body = hit.highlight.abstract
+    ? snippet("p", "snippet", hit.highlight.abstract.join(" … "))
+    : el("p", { class: "snippet", text: shorten(hit.abstract, 280) });
+  const tweet = hit.highlight.tweet ? snippet("blockquote", "tweet-snippet", hit.highlight.tweet[0]) : null;
+  return el(
+    "li",
+    { class: "hit" },
+    el("h3", {}, el("a", { href: hit.url, class: "title" }, title)),
+    el("p", { class: "authors", text: shortList(hit.authors, 8) }),
+    el(
+      "div",
+      { class: "meta" },
+      chips,
+      el("span", { text: hit.dates.join(", ") }),
+      el("span", { class: "engagement", text: engagement(hit) }),
+      el("a", { href: "/?paper=" + encodeURIComponent(hit.id), class: "details", onclick: openPaper(hit.id) }, "Details & tweets")
+    ),
+    body,
+    tweet
+  );
+}
+
+function openPaper(id) {
+  return (event) => {
+    if (event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    openedFromResults = true;
+    history.pushState(null, "", "/?paper=" + encodeURIComponent(id));
+    render();
+    window.scrollTo(0, 0);
+  };
+}
+
+function renderFacets(state, facets) {
+  const selected = new Set(state.cat);
+  const values = facets.categories.slice();
+  for (const c of state.cat) if (!values.some((v) => v.value === c)) values.push({ value: c, count: 0 });
+  $("cat-facet").replaceChildren(
+    ...values.slice(0, 25).map((v) => {
+      const box = el("input", { type: "checkbox", value: v.value });
+      box.checked = selected.has(v.value);
+      box.addEventListener("change", () => {
+        const cat = box.checked ? state.cat.concat(v.value) : state.cat.filter((c) => c !== v.value);
+        navigate({ cat, page: 1 });
+      });
+      return el("li", {}, el("label", {}, box, el("span", { text: v.value }), el("span", { class: "count", text: String(v.count) })));
+    })
+  );
+  $("year-facet").replaceChildren(
+    ...facets.years.map((y) =>
+      el(
+        "li",
+        {},
+        el(
+          "button",
+          { type: "button", onclick: () => navigate({ from: y.value + "-01-01", to: y.value + "-12-31", page: 1 }) },
+          y.value + " ",
+          el("span", { class: "count", text: String(y.count) })
+        )
+      )
+    )
+  );
+}
+
+function renderPager(state, data) {
+  const pages = Math.ceil(Math.min(data.total, 10000) / state.size);
+  if (pages <= 1) {
+    $("pager").replaceChildren();
+    return;
+  }
+  const prev = el("button", { type: "button", id: "prev", text: "← Previous", onclick: () => navigate({ page: state.page - 1 }) });
+  const next = el("button", { type: "button", id: "next", text: "Next →", onclick: () => navigate({ page: state.page + 1 }) });
+  prev.disabled = state.page <= 1;
+  next.disabled = state.page >= pages;
+  $("pager").replaceChildren(prev, el("span", { id: "page-of", text: "Page " + state.page + " of " + pages }), next);
+}
+
+function renderPaper(paper) {
+  const abstract = paper.abstract
+    ? paper.abstract.split("\n\n").map((p) => el("p", { text: p }))
+    : [el("p", { class: "muted", text: "No abstract in the digest." })];
+  const tweets = paper.tweets.map((t) =>
+    el(
+      "li",
+      {},
+      el("p", { class: "text", text: t.text }),
+      el(
+        "p",
+        { class: "by" },
+        el("span", { text: t.name + " " }),
+        el("a", { href: "https://twitter.com/" + encodeURIComponent(t.handle), text: "@" + t.handle }),
+        t.date ? el("span", { text: " · " + t.date }) : null,
+        /^https:\/\/twitter\.com\//.test(t.url) ? el("a", { href: t.url, text: " · view tweet" }) : null
+      )
+    )
+  );
+  $("paper").replaceChildren(
+    backLink(),
+    el("h1", { text: paper.title }),
+    el("p", { class: "authors", text: paper.authors.join(", ") }),
+    el(
+      "div",
+      { class: "meta" },
+      el("span", { class: "chips" }, ...paper.categories.map((c) => el("span", { class: "chip", text: c }))),
+      el("span", { text: "In the digests of " + paper.dates.join(", ") }),
+      el("span", { class: "engagement", text: engagement(paper) })
+    ),
+    el("p", { class: "links" }, el("a", { href: paper.url, text: "arXiv abstract" }), el("a", { href: paper.pdf_url, text: "PDF" })),
+    el("section", { class: "abstract" }, el("h2", { text: "Abstract" }), ...abstract),
+    el("section", {}, el("h2", { text: paper.tweets.length + (paper.tweets.length === 1 ? " tweet" : " tweets") }), el("ul", { class: "tweets" }, ...tweets))
+  );
+  document.title = paper.title + " — hotpapers";
+}
+
+function backLink() {
+  return el("a", {
+    href: "/",
+    class: "back",
+    text: "← Back to results",
+    onclick: (event) => {
+      event.preventDefault();
+      if (openedFromResults) history.back();
+      else navigate({ paper: "" });
+      openedFromResults = false;
+    },
+  });
+}
+
+function engagement(paper) {
+  return paper.retweets.toLocaleString("en") + " retweets · " + paper.favorites.toLocaleString("en") + " favorites";
+}
+
+function shorten(text, max) {
+  return text.length <= max ? text : text.slice(0, text.lastIndexOf(" ", max)) + " …";
+}
+
+function shortList(items, max) {
+  return items.length <= max ? items.join(", ") : items.slice(0, max).join(", ") + " and " + (items.length - max) + " more";
+}
+
+function init() {
+  $("search-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    clearTimeout(typingTimer);
+    navigate({ q: $("q").value.trim(), page: 1 });
+  });
+  $("q").addEventListener("input", () => {
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(() => navigate({ q: $("q").value.trim(), page: 1 }, false), 250);
+  });
+  $("sort").addEventListener("change", () => navigate({ sort: $("sort").value, page: 1 }));
+  $("from").addEventListener("change", () => navigate({ from: $("from").value, page: 1 }));
+  $("to").addEventListener("change", () => navigate({ to: $("to").value, page: 1 }));
+  $("author").addEventListener("change", () => navigate({ author: $("author").value.trim(), page: 1 }));
+  const clear = () => navigate({ cat: [], author: "", from: "", to: "", page: 1 });
+  $("clear-filters").addEventListener("click", clear);
+  $("drop-filters").addEventListener("click", clear);
+  $("home").addEventListener("click", (event) => {
+    event.preventDefault();
+    navigate(Object.assign({}, DEFAULTS));
+  });
+  document.addEventListener("keydown", (event) => {
+    const typing = /^(INPUT|SELECT|TEXTAREA)$/.test(document.activeElement.tagName);
+    if (event.key === "/" && !typing) {
+      event.preventDefault();
+      $("q").focus();
+      $("q").select();
+    }
+  });
+  window.addEventListener("popstate", render);
+  render();
+}
+
+init();

@@ -1,0 +1,294 @@
+package org.hotpapers.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Drives the search page in headless Chromium (Debian's {@code chromium} and {@code
+ * chromium-driver}): typing, highlights, category chips, paging with Back/Forward, the paper view,
+ * escaping of hostile text, empty and error states, keyboard and phone width. Screenshots of the
+ * main states go to {@code target/screenshots/}. Skips, saying so, when no browser is installed.
+ */
+class WebPageBrowserTest {
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final String HOSTILE = "<img src=x onerror=alert(1)>";
+
+  @TempDir static Path tmp;
+  static SearchService service;
+  static Javalin app;
+  static ChromeDriver browser;
+  static String base;
+
+  @BeforeAll
+  static void start() throws IOException {
+    assumeTrue(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "WebPageBrowserTest skipped: no headless browser here; install Debian's chromium and"
+            + " chromium-driver (.ci/run does)");
+    Path posts = Files.createDirectories(tmp.resolve("posts"));
+    Files.writeString(posts.resolve("2022-01-05---Hot-Papers.md"), hostilePost());
+    service = ServerFixture.openService(tmp, posts);
+    app = HotpapersApp.create(service).start(0);
+    base = "http://localhost:" + app.port();
+
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--user-data-dir=" + tmp.resolve("chromium-profile"),
+        "--window-size=1280,1000");
+    ChromeDriverService driverService =
+        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    browser = new ChromeDriver(driverService, options);
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (app != null) {
+      app.stop();
+    }
+    if (service != null) {
+      service.close();
+    }
+  }
+
+  private static String hostilePost() {
+    return "---\ntitle: Hot Papers 2022-01-05\n---\n\n"
+        + "# 1. "
+        + HOSTILE
+        + " Escaping Matters\n\nMallory Tester\n\n- retweets: 1, favorites: 1\n\n"
+        + "- links: [abs](https://arxiv.org/abs/2201.00099) | [pdf](https://arxiv.org/pdf/2201.00099)\n"
+        + "- [cs.CR](https://arxiv.org/list/cs.CR/recent)\n\n"
+        + "Escaping user text keeps pages safe.\n\n"
+        + "<blockquote class=\"twitter-tweet\"><p lang=\"en\" dir=\"ltr\">&lt;img src=x"
+        + " onerror=alert(1)&gt; escaping in a tweet</p>&mdash; Mallory (@mallory) <a"
+        + " href=\"https://twitter.com/mallory/status/1\">January 5, 2022</a></blockquote>\n";
+  }
+
+  private static WebDriverWait waiting() {
+    return new WebDriverWait(browser, Duration.ofSeconds(10));
+  }
+
+  private static void open(String path) {
+    browser.get(base + path);
+    waitForResults();
+  }
+
+  private static void waitForResults() {
+    waiting()
+        .until(
+            d ->
+                !d.findElement(By.id("status")).getText().isEmpty()
+                    || d.findElement(By.id("error")).isDisplayed()
+                    || d.findElement(By.id("paper")).isDisplayed());
+  }
+
+  /** The titles of the listed hits, read in one script so a re-render cannot interleave. */
+  @SuppressWarnings("unchecked")
+  private static List<String> hitTitles() {
+    return (List<String>)
+        browser.executeScript(
+            "return [...document.querySelectorAll('#hits .hit h3')].map(h => h.innerText)");
+  }
+
+  private static void screenshot(String name) throws IOException {
+    Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+  }
+
+  private static void assertNoAlert() {
+    assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
+  }
+
+  @Test
+  void emptyQueryShowsTheMostDiscussedPapers() throws IOException {
+    open("/");
+    assertTrue(browser.findElement(By.id("status")).getText().startsWith("Most discussed papers"));
+    assertEquals("Image Synthesis with Transformers", hitTitles().get(0));
+    assertEquals(9, hitTitles().size());
+    screenshot("home");
+  }
+
+  @Test
+  void typingSearchesAndHighlightsThenAChipFilters() throws IOException {
+    open("/");
+    WebElement box = browser.findElement(By.id("q"));
+    box.sendKeys("diffusion image");
+    waiting().until(ExpectedConditions.urlContains("q=diffusion+image"));
+    waiting().until(d -> hitTitles().size() == 4);
+    assertEquals("Diffusion Models Beat GANs on Image Synthesis", hitTitles().get(0));
+    List<WebElement> marks = browser.findElements(By.cssSelector("#hits .hit h3 mark"));
+    assertEquals("Diffusion", marks.get(0).getText());
+    screenshot("results");
+
+    browser
+        .findElement(By.xpath("//li[@class='hit'][1]//button[@class='chip' and text()='cs.LG']"))
+        .click();
+    waiting().until(ExpectedConditions.urlContains("cat=cs.LG"));
+    waiting().until(d -> hitTitles().size() == 2);
+    for (WebElement hit : browser.findElements(By.cssSelector("#hits .hit"))) {
+      assertTrue(hit.getText().contains("cs.LG"), hit.getText());
+    }
+    assertTrue(browser.findElement(By.cssSelector("#cat-facet input[value='cs.LG']")).isSelected());
+  }
+
+  @Test
+  void pagingWorksWithBackAndForward() {
+    open("/?size=4");
+    List<String> first = hitTitles();
+    assertEquals("Page 1 of 3", browser.findElement(By.id("page-of")).getText());
+    browser.findElement(By.id("next")).click();
+    waiting().until(ExpectedConditions.urlContains("page=2"));
+    waiting().until(d -> !hitTitles().equals(first));
+    List<String> second = hitTitles();
+    assertEquals(4, second.size());
+    browser.navigate().back();
+    waiting().until(d -> hitTitles().equals(first));
+    browser.navigate().forward();
+    waiting().until(d -> hitTitles().equals(second));
+    assertEquals("Page 2 of 3", browser.findElement(By.id("page-of")).getText());
+  }
+
+  @Test
+  void paperViewShowsAbstractTweetsAndLinks() throws IOException {
+    open("/?q=diffusion+models+beat");
+    browser.findElement(By.cssSelector("#hits .hit a.details")).click();
+    waiting().until(ExpectedConditions.urlContains("paper=2201.00001"));
+    waiting().until(d -> d.findElement(By.cssSelector("#paper h1")).isDisplayed());
+    WebElement paper = browser.findElement(By.id("paper"));
+    assertEquals(
+        "Diffusion Models Beat GANs on Image Synthesis",
+        paper.findElement(By.tagName("h1")).getText());
+    assertTrue(paper.getText().contains("unconditional image synthesis"));
+    assertEquals(
+        "Diffusion models now beat GANs on ImageNet",
+        paper.findElement(By.cssSelector(".tweets .text")).getText());
+    assertTrue(paper.findElement(By.cssSelector(".tweets .by")).getText().contains("@annchen"));
+    assertTrue(paper.findElement(By.cssSelector(".tweets .by")).getText().contains("2021-12-30"));
+    assertEquals(
+        "https://arxiv.org/abs/2201.00001",
+        paper.findElement(By.linkText("arXiv abstract")).getAttribute("href"));
+    assertEquals(
+        "https://arxiv.org/pdf/2201.00001",
+        paper.findElement(By.linkText("PDF")).getAttribute("href"));
+    screenshot("paper");
+    paper.findElement(By.linkText("← Back to results")).click();
+    waiting().until(ExpectedConditions.urlContains("q=diffusion"));
+    waiting().until(d -> !hitTitles().isEmpty());
+  }
+
+  @Test
+  void hostileTitleAndTweetRenderAsText() throws IOException {
+    open("/?q=escaping");
+    assertEquals(HOSTILE + " Escaping Matters", hitTitles().get(0));
+    assertEquals(List.of(), browser.findElements(By.cssSelector("#hits img")));
+    assertTrue(
+        browser.findElement(By.cssSelector("#hits .tweet-snippet")).getText().contains(HOSTILE));
+    assertNoAlert();
+    browser.findElement(By.cssSelector("#hits .hit a.details")).click();
+    waiting().until(d -> d.findElement(By.cssSelector("#paper h1")).isDisplayed());
+    assertEquals(
+        HOSTILE + " Escaping Matters", browser.findElement(By.cssSelector("#paper h1")).getText());
+    assertTrue(browser.findElement(By.cssSelector(".tweets .text")).getText().startsWith(HOSTILE));
+    assertEquals(List.of(), browser.findElements(By.cssSelector("#paper img")));
+    assertNoAlert();
+  }
+
+  @Test
+  void noResultsOffersToDropFilters() throws IOException {
+    open("/?q=diffusion&cat=cs.CR");
+    assertTrue(browser.findElement(By.id("empty")).isDisplayed());
+    assertEquals(
+        "No papers match “diffusion” with these filters.",
+        browser.findElement(By.id("empty-text")).getText());
+    screenshot("no-results");
+    browser.findElement(By.id("drop-filters")).click();
+    waiting().until(d -> !d.getCurrentUrl().contains("cat="));
+    waiting().until(d -> hitTitles().size() == 2);
+  }
+
+  @Test
+  void apiErrorsAreShownNotABlankPage() {
+    open("/?q=%22unclosed");
+    WebElement error = browser.findElement(By.id("error"));
+    assertTrue(error.isDisplayed());
+    assertEquals("q has unbalanced quotes: a '\"' is not closed", error.getText());
+  }
+
+  @Test
+  void slashFocusesTheSearchBoxAndResultsAreReachableByTab() {
+    open("/?q=transformers");
+    browser.findElement(By.tagName("body")).sendKeys("/");
+    assertEquals("q", browser.switchTo().activeElement().getAttribute("id"));
+    browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+    boolean reachedResult = false;
+    for (int i = 0; i < 60 && !reachedResult; i++) {
+      browser.switchTo().activeElement().sendKeys(Keys.TAB);
+      WebElement focused = browser.switchTo().activeElement();
+      reachedResult = "title".equals(focused.getAttribute("class"));
+    }
+    assertTrue(reachedResult, "no result title link was reached with Tab");
+    String outline =
+        (String)
+            ((JavascriptExecutor) browser)
+                .executeScript("return getComputedStyle(document.activeElement).outlineStyle");
+    assertFalse("none".equals(outline), "focused link has no visible outline");
+  }
+
+  @Test
+  void phoneWidthHasNoHorizontalScroll() throws IOException {
+    Dimension desktop = browser.manage().window().getSize();
+    try {
+      browser.manage().window().setSize(new Dimension(390, 844));
+      open("/?q=attention");
+      Long overflow =
+          (Long)
+              ((JavascriptExecutor) browser)
+                  .executeScript("return document.documentElement.scrollWidth - window.innerWidth");
+      assertTrue(overflow <= 0, "page is " + overflow + " px wider than the phone screen");
+      screenshot("phone");
+    } finally {
+      browser.manage().window().setSize(desktop);
+    }
+  }
+}
