@@ -77,8 +77,15 @@ public final class BatchReindex {
       }
     }
     try (PaperIndexer indexer = new PaperIndexer(indexDir)) {
+      int indexed = 0;
       for (Paper paper : catalog.papers()) {
         indexer.add(paper);
+        indexed++;
+        if (System.nanoTime() - lastReport > PROGRESS_EVERY_NANOS) {
+          lastReport = System.nanoTime();
+          progress.printf(
+              Locale.ROOT, "indexed %,d/%,d papers%n", indexed, catalog.papers().size());
+        }
       }
       indexer.commit(
           Map.of(

@@ -4,13 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.store.FSDirectory;
@@ -23,6 +27,7 @@ class CorpusIndexTest {
 
   @TempDir static Path tmp;
   static ReindexSummary summary;
+  static boolean checkIndexClean;
   static Map<String, Paper> papers = new TreeMap<>();
 
   @BeforeAll
@@ -36,6 +41,12 @@ class CorpusIndexTest {
     summary = new BatchReindex(new PostParser(), System.err).run(posts.get(), index);
     System.out.println(
         "CorpusIndexTest: indexed the real corpus in " + summary.elapsed().toMillis() + " ms");
+    try (FSDirectory dir = FSDirectory.open(index);
+        CheckIndex checker = new CheckIndex(dir)) {
+      checker.setInfoStream(
+          new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+      checkIndexClean = checker.checkIndex().clean;
+    }
     try (FSDirectory dir = FSDirectory.open(index);
         DirectoryReader reader = DirectoryReader.open(dir)) {
       StoredFields stored = reader.storedFields();
@@ -55,6 +66,12 @@ class CorpusIndexTest {
     assertEquals(SharedCorpus.PAPERS, summary.papersIndexed());
     assertEquals(SharedCorpus.PAPERS, papers.size());
     assertEquals(4, summary.papersMerged());
+  }
+
+  @Test
+  void checkIndexIsClean() {
+    assumeTrue(summary != null, SharedCorpus.skipMessage());
+    assertTrue(checkIndexClean);
   }
 
   @Test
