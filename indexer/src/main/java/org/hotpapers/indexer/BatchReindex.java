@@ -1,7 +1,6 @@
 package org.hotpapers.indexer;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
@@ -21,15 +20,15 @@ import java.util.stream.Stream;
  */
 public final class BatchReindex {
 
-  private static final long PROGRESS_EVERY_NANOS = Duration.ofSeconds(2).toNanos();
+  private static final int PAPERS_PER_PROGRESS = 1000;
 
   private final PostParser parser;
-  private final PrintStream progress;
+  private final ReindexListener listener;
 
-  /** A reindexer that reports progress on long runs to {@code progress}. */
-  public BatchReindex(PostParser parser, PrintStream progress) {
+  /** A reindexer that reports its progress to {@code listener}. */
+  public BatchReindex(PostParser parser, ReindexListener listener) {
     this.parser = parser;
-    this.progress = progress;
+    this.listener = listener;
   }
 
   /**
@@ -50,7 +49,6 @@ public final class BatchReindex {
     List<PostProblem> problems = new ArrayList<>();
     List<String> emptyPosts = new ArrayList<>();
     int postsRead = 0;
-    long lastReport = System.nanoTime();
     for (Path file : files) {
       String name = postsDir.relativize(file).toString();
       try {
@@ -64,27 +62,27 @@ public final class BatchReindex {
       } catch (MalformedPostException e) {
         skippedPosts.add(e.problem());
       }
-      if (System.nanoTime() - lastReport > PROGRESS_EVERY_NANOS) {
-        lastReport = System.nanoTime();
-        double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
-        progress.printf(
-            Locale.ROOT,
-            "parsed %,d/%,d posts, %,d papers, %.0f posts/s%n",
-            postsRead + skippedPosts.size(),
-            files.size(),
-            catalog.papers().size(),
-            (postsRead + skippedPosts.size()) / Math.max(seconds, 0.001));
-      }
+      listener.progress(
+          new ReindexProgress(
+              postsRead + skippedPosts.size(),
+              files.size(),
+              catalog.papers().size(),
+              0,
+              Duration.between(start, Instant.now())));
     }
     try (PaperIndexer indexer = new PaperIndexer(indexDir)) {
       int indexed = 0;
       for (Paper paper : catalog.papers()) {
         indexer.add(paper);
         indexed++;
-        if (System.nanoTime() - lastReport > PROGRESS_EVERY_NANOS) {
-          lastReport = System.nanoTime();
-          progress.printf(
-              Locale.ROOT, "indexed %,d/%,d papers%n", indexed, catalog.papers().size());
+        if (indexed % PAPERS_PER_PROGRESS == 0 || indexed == catalog.papers().size()) {
+          listener.progress(
+              new ReindexProgress(
+                  files.size(),
+                  files.size(),
+                  catalog.papers().size(),
+                  indexed,
+                  Duration.between(start, Instant.now())));
         }
       }
       indexer.commit(

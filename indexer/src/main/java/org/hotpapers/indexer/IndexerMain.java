@@ -3,6 +3,7 @@ package org.hotpapers.indexer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,6 +18,8 @@ import picocli.CommandLine.Option;
         "Rebuilds the hotpapers index from every *.md post under a folder. The new index replaces"
             + " the old one in one atomic commit; an interrupted run leaves the old one intact.")
 public final class IndexerMain implements Callable<Integer> {
+
+  private static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
 
   @Option(
       names = "--posts",
@@ -39,7 +42,9 @@ public final class IndexerMain implements Callable<Integer> {
       return 2;
     }
     try {
-      ReindexSummary summary = new BatchReindex(new PostParser(), System.err).run(posts, index);
+      ReindexSummary summary =
+          new BatchReindex(new PostParser(), ReindexListener.printing(System.err, PROGRESS_EVERY))
+              .run(posts, index);
       System.out.print(summary.report());
       return 0;
     } catch (IOException e) {

@@ -40,7 +40,7 @@ class BatchReindexTest {
   static void buildIndex() throws IOException {
     index = tmp.resolve("index");
     summary =
-        new BatchReindex(new PostParser(), System.err)
+        new BatchReindex(new PostParser(), progress -> {})
             .run(Fixtures.copyPosts(tmp.resolve("posts")), index);
   }
 
@@ -139,11 +139,11 @@ class BatchReindexTest {
   void emptyPostsFolderIsRefusedAndKeepsTheIndex(@TempDir Path empty) throws IOException {
     Path copy = empty.resolve("index");
     Files.createDirectories(empty.resolve("posts"));
-    new BatchReindex(new PostParser(), System.err)
+    new BatchReindex(new PostParser(), progress -> {})
         .run(Fixtures.copyPosts(empty.resolve("p")), copy);
     assertThrows(
         NoSuchFileException.class,
-        () -> new BatchReindex(new PostParser(), System.err).run(empty.resolve("posts"), copy));
+        () -> new BatchReindex(new PostParser(), progress -> {}).run(empty.resolve("posts"), copy));
     try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(copy))) {
       assertEquals(6, reader.numDocs());
     }

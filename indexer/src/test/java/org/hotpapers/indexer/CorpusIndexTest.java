@@ -38,7 +38,7 @@ class CorpusIndexTest {
       return;
     }
     Path index = tmp.resolve("index");
-    summary = new BatchReindex(new PostParser(), System.err).run(posts.get(), index);
+    summary = new BatchReindex(new PostParser(), progress -> {}).run(posts.get(), index);
     System.out.println(
         "CorpusIndexTest: indexed the real corpus in " + summary.elapsed().toMillis() + " ms");
     try (FSDirectory dir = FSDirectory.open(index);

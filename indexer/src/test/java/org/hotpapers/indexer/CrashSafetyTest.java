@@ -33,7 +33,7 @@ class CrashSafetyTest {
   @Test
   void killedReindexLeavesThePreviousIndexIntact(@TempDir Path tmp) throws Exception {
     Path index = tmp.resolve("index");
-    new BatchReindex(new PostParser(), System.err)
+    new BatchReindex(new PostParser(), progress -> {})
         .run(Fixtures.copyPosts(tmp.resolve("small")), index);
     Path big = writeManyPosts(tmp.resolve("big"));
     Set<String> committedFiles = files(index);
@@ -55,7 +55,7 @@ class CrashSafetyTest {
     }
     assertTrue(killedWhileWriting > 0, "no kill landed while the new index was being written");
 
-    ReindexSummary next = new BatchReindex(new PostParser(), System.err).run(big, index);
+    ReindexSummary next = new BatchReindex(new PostParser(), progress -> {}).run(big, index);
     assertEquals(POSTS * SECTIONS, next.papersIndexed());
     assertEquals(POSTS * SECTIONS, numDocs(index));
   }

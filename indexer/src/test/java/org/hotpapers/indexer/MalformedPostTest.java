@@ -133,7 +133,7 @@ class MalformedPostTest {
     Files.writeString(posts.resolve("notes.txt"), "not a post: ignored");
 
     ReindexSummary summary =
-        new BatchReindex(new PostParser(), System.err).run(posts, tmp.resolve("index"));
+        new BatchReindex(new PostParser(), progress -> {}).run(posts, tmp.resolve("index"));
 
     assertEquals(5, summary.postsRead());
     assertEquals(

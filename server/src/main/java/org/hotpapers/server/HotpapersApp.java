@@ -7,9 +7,11 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.validation.ValidationError;
 import io.javalin.validation.ValidationException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,21 +28,56 @@ public final class HotpapersApp {
 
   private HotpapersApp() {}
 
-  /** The app serving {@code search}; start it with {@code start(port)}. */
+  /** Largest request body accepted: the API takes no bodies beyond an empty POST. */
+  static final long MAX_REQUEST_BYTES = 16 * 1024;
+
+  /** Largest request line plus headers accepted. */
+  static final int MAX_HEADER_BYTES = 16 * 1024;
+
+  /**
+   * The app serving {@code search} without admin routes, which stops without waiting for requests
+   * in flight (as tests want); start it with {@code start(port)}.
+   */
   public static Javalin create(SearchService search) {
+    return create(search, Optional.empty(), Duration.ZERO);
+  }
+
+  /**
+   * The app serving {@code search}, with admin routes when {@code admin} is present; on stop,
+   * requests in flight get up to {@code gracefulStop} to finish.
+   */
+  public static Javalin create(
+      SearchService search, Optional<AdminRoutes> admin, Duration gracefulStop) {
     SearchRoutes routes = new SearchRoutes(search);
     return Javalin.create(
         config -> {
           config.startup.showJavalinBanner = false;
+          config.http.maxRequestSize = MAX_REQUEST_BYTES;
+          config.jetty.modifyHttpConfiguration(
+              http -> {
+                http.setRequestHeaderSize(MAX_HEADER_BYTES);
+                http.setSendServerVersion(false);
+              });
+          config.jetty.modifyServer(server -> server.setStopTimeout(gracefulStop.toMillis()));
           config.validation.register(LocalDate.class, LocalDate::parse);
           config.staticFiles.add("/public", Location.CLASSPATH);
           config.routes.before(HotpapersApp::securityHeaders);
           config.routes.get("/health", routes::health);
           config.routes.get("/search", routes::search);
           config.routes.get("/papers/{id}", routes::paper);
+          admin.ifPresent(
+              adminRoutes -> {
+                config.routes.before("/admin/*", adminRoutes::authorize);
+                config.routes.post("/admin/reindex", adminRoutes::startReindex);
+                config.routes.get("/admin/reindex/{id}", adminRoutes::reindexStatus);
+              });
           config.routes.exception(
               BadRequestException.class,
               (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(new ErrorBody(e.getMessage())));
+          config.routes.exception(
+              SearchTimeoutException.class,
+              (e, ctx) ->
+                  ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(new ErrorBody(e.getMessage())));
           config.routes.exception(
               ValidationException.class,
               (e, ctx) ->

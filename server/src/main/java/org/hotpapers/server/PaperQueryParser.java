@@ -234,6 +234,9 @@ final class PaperQueryParser {
 
     @Override
     protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+      if (termStr.startsWith("*") || termStr.startsWith("?")) {
+        throw new ParseException("a word may not start with * or ?");
+      }
       String resolved = resolve(field);
       Query query = super.getWildcardQuery(resolved, termStr);
       return resolved == null ? query : mark(query);

@@ -1,6 +1,7 @@
 package org.hotpapers.server;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.facet.FacetsConfig;
@@ -9,6 +10,7 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.hotpapers.indexer.Paper;
@@ -36,6 +38,16 @@ final class PaperSearcher extends IndexSearcher {
   /** Facet ordinals, or {@code null} when the index holds no facets (it has no papers). */
   SortedSetDocValuesReaderState facetState() {
     return facetState;
+  }
+
+  /**
+   * A searcher over the same reader for one request, which stops collecting once {@code timeout}
+   * has passed and then reports {@link IndexSearcher#timedOut()}.
+   */
+  IndexSearcher timed(Duration timeout) {
+    IndexSearcher searcher = new IndexSearcher(getIndexReader());
+    searcher.setTimeout(new QueryTimeoutImpl(timeout.toMillis()));
+    return searcher;
   }
 
   /** The paper stored in document {@code doc}. */

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -69,16 +70,27 @@ public final class SearchService implements Closeable {
           RankingWeights.ENGAGEMENT_WEIGHT,
           RankingWeights.ENGAGEMENT_PIVOT);
 
-  private SearchService(Directory directory) throws IOException {
+  /** How long a search may run before it is stopped, unless told otherwise. */
+  public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(2);
+
+  private final Duration queryTimeout;
+
+  private SearchService(Directory directory, Duration queryTimeout) throws IOException {
     this.directory = directory;
+    this.queryTimeout = queryTimeout;
     this.searchers = new SearcherManager(directory, new PaperSearcher.Factory());
   }
 
   /** Opens the index in {@code indexDir} for searching; it must hold a committed index. */
   public static SearchService open(Path indexDir) throws IOException {
+    return open(indexDir, DEFAULT_QUERY_TIMEOUT);
+  }
+
+  /** Opens the index in {@code indexDir}, stopping any search that runs past {@code timeout}. */
+  public static SearchService open(Path indexDir, Duration queryTimeout) throws IOException {
     Directory directory = FSDirectory.open(indexDir);
     try {
-      return new SearchService(directory);
+      return new SearchService(directory, queryTimeout);
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;
@@ -87,7 +99,7 @@ public final class SearchService implements Closeable {
 
   /** Switches to the newest commit, if there is one; searches in flight finish on the old one. */
   public void refresh() throws IOException {
-    searchers.maybeRefresh();
+    searchers.maybeRefreshBlocking();
   }
 
   /** Number of papers in the index being served. */
@@ -113,7 +125,8 @@ public final class SearchService implements Closeable {
   public SearchResponse search(SearchRequest request) {
     long start = System.nanoTime();
     return withSearcher(
-        searcher -> {
+        shared -> {
+          IndexSearcher searcher = shared.timed(queryTimeout);
           UserQuery query = userQuery(searcher, request.q());
           Query categories = categoryFilter(request.categories());
           Query author = authorFilter(request.author());
@@ -141,19 +154,22 @@ public final class SearchService implements Closeable {
                   : collect(searcher, filtered(matchOnly, categories, author, null));
           Facets facets =
               new Facets(
-                  facet(searcher, categoryBase, PaperSchema.CATEGORY_FACET, CATEGORY_FACET_SIZE)
+                  facet(shared, categoryBase, PaperSchema.CATEGORY_FACET, CATEGORY_FACET_SIZE)
                       .stream()
                       .sorted(
                           Comparator.comparingInt(Facets.FacetValue::count)
                               .reversed()
                               .thenComparing(Facets.FacetValue::value))
                       .toList(),
-                  facet(searcher, yearBase, PaperSchema.YEAR_FACET, YEAR_FACET_SIZE).stream()
+                  facet(shared, yearBase, PaperSchema.YEAR_FACET, YEAR_FACET_SIZE).stream()
                       .sorted(Comparator.comparing(Facets.FacetValue::value))
                       .toList());
 
+          if (searcher.timedOut()) {
+            throw new SearchTimeoutException(queryTimeout.toMillis());
+          }
           ScoreDoc[] page = pageOf(top.scoreDocs, request);
-          List<SearchHit> hits = hits(searcher, page, query.highlight());
+          List<SearchHit> hits = hits(shared, page, query.highlight());
           double tookMs = Math.round((System.nanoTime() - start) / 1_000.0) / 1_000.0;
           return new SearchResponse(
               total(matches), request.page(), request.size(), tookMs, hits, facets);

@@ -4,6 +4,8 @@ import io.javalin.Javalin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,6 +14,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
 import org.hotpapers.indexer.BatchReindex;
 import org.hotpapers.indexer.PostParser;
+import org.hotpapers.indexer.ReindexListener;
 import org.hotpapers.indexer.ReindexSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +29,13 @@ import picocli.CommandLine.Option;
     version = "hotpapers-server 0.1.0",
     description =
         "Serves search over a hotpapers index. When --index holds no index yet, it is built from"
-            + " --posts first. A reindex committed to --index is picked up within seconds.")
+            + " --posts first. A reindex committed to --index is picked up within seconds. Set"
+            + " HOTPAPERS_ADMIN_TOKEN to enable POST /admin/reindex.")
 public final class ServerMain implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServerMain.class);
   private static final long REFRESH_SECONDS = 1;
+  private static final Duration GRACEFUL_STOP = Duration.ofSeconds(10);
 
   @Option(
       names = "--index",
@@ -43,7 +48,7 @@ public final class ServerMain implements Callable<Integer> {
       names = "--posts",
       paramLabel = "DIR",
       defaultValue = "data/posts",
-      description = "posts to build the index from when there is none (default: ${DEFAULT-VALUE})")
+      description = "posts to build the index from (default: ${DEFAULT-VALUE})")
   private Path posts;
 
   @Option(
@@ -53,10 +58,21 @@ public final class ServerMain implements Callable<Integer> {
       description = "HTTP port (default: ${DEFAULT-VALUE})")
   private int port;
 
+  @Option(
+      names = "--query-timeout-ms",
+      paramLabel = "MS",
+      defaultValue = "2000",
+      description = "stop a search after this long and answer 503 (default: ${DEFAULT-VALUE})")
+  private long queryTimeoutMs;
+
   @Override
   public Integer call() throws Exception {
     if (port < 0 || port > 65535) {
       System.err.println("error: --port " + port + ": must be between 0 and 65535");
+      return 2;
+    }
+    if (queryTimeoutMs < 1) {
+      System.err.println("error: --query-timeout-ms must be at least 1");
       return 2;
     }
     if (!hasIndex(index)) {
@@ -66,11 +82,19 @@ public final class ServerMain implements Callable<Integer> {
         return 2;
       }
       LOG.info("no index in {}: building it from {}", index, posts);
-      ReindexSummary summary = new BatchReindex(new PostParser(), System.err).run(posts, index);
+      ReindexSummary summary =
+          new BatchReindex(
+                  new PostParser(), ReindexListener.printing(System.err, Duration.ofSeconds(2)))
+              .run(posts, index);
       System.err.print(summary.report());
     }
-    SearchService search = SearchService.open(index);
-    Javalin app = HotpapersApp.create(search);
+    SearchService search = SearchService.open(index, Duration.ofMillis(queryTimeoutMs));
+    ReindexJobs jobs = new ReindexJobs(posts, index, search);
+    Optional<AdminRoutes> admin =
+        Optional.ofNullable(System.getenv(AdminRoutes.TOKEN_VARIABLE))
+            .filter(token -> !token.isBlank())
+            .map(token -> new AdminRoutes(token, jobs));
+    Javalin app = HotpapersApp.create(search, admin, GRACEFUL_STOP);
     ScheduledExecutorService refresher =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -84,17 +108,21 @@ public final class ServerMain implements Callable<Integer> {
         .addShutdownHook(
             new Thread(
                 () -> {
+                  LOG.info("stopping: finishing requests in flight");
                   app.stop();
                   refresher.shutdownNow();
+                  jobs.close();
                   closeQuietly(search);
+                  LOG.info("stopped; index closed");
                 },
                 "shutdown"));
     app.start(port);
     LOG.info(
-        "serving {} papers from {} on http://localhost:{}/",
+        "serving {} papers from {} on http://localhost:{}/ (admin routes {})",
         search.paperCount(),
         index,
-        app.port());
+        app.port(),
+        admin.isPresent() ? "on" : "off: set " + AdminRoutes.TOKEN_VARIABLE);
     return null;
   }
 

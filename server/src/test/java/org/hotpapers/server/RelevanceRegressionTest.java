@@ -37,7 +37,7 @@ class RelevanceRegressionTest {
     Optional<Path> posts = SharedCorpus.posts();
     assumeTrue(posts.isPresent(), "RelevanceRegressionTest " + SharedCorpus.skipMessage());
     Path index = tmp.resolve("index");
-    new BatchReindex(new PostParser(), System.err).run(posts.get(), index);
+    new BatchReindex(new PostParser(), progress -> {}).run(posts.get(), index);
 
     Map<String, List<Double>> reciprocalRanks = new LinkedHashMap<>();
     try (SearchService service = SearchService.open(index)) {

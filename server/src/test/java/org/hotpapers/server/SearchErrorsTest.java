@@ -48,7 +48,7 @@ class SearchErrorsTest {
         "q|\"unclosed phrase|q has unbalanced quotes: a '\"' is not closed",
         "q|(graph OR image|q has unbalanced parentheses: a '(' is not closed",
         "q|graph)|q has a ')' without a matching '('",
-        "q|*ology|q is not a valid query: '*' or '?' not allowed as first character in WildcardQuery",
+        "q|*ology|q is not a valid query: a word may not start with * or ?",
         "q|AND|q is not a valid query: Encountered \" <AND> \"AND \"\" at line 1, column 0.",
         "q|title:[a TO z]|q is not a valid query: range queries are not supported; use the from and to parameters",
         "author|...|author has no letters or digits to search for",

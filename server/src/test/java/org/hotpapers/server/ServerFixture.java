@@ -40,7 +40,7 @@ final class ServerFixture {
       }
     }
     Path index = dir.resolve("index");
-    new BatchReindex(new PostParser(), System.err).run(posts, index);
+    new BatchReindex(new PostParser(), progress -> {}).run(posts, index);
     return SearchService.open(index);
   }
 

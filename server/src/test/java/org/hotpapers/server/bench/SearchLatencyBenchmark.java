@@ -53,7 +53,7 @@ public final class SearchLatencyBenchmark {
       posts = Path.of("../shared/corpus/posts");
     }
     Path index = Files.createTempDirectory("hotpapers-bench");
-    new BatchReindex(new PostParser(), System.err).run(posts, index);
+    new BatchReindex(new PostParser(), progress -> {}).run(posts, index);
     try (SearchService service = SearchService.open(index)) {
       List<SearchRequest> requests = requests();
       for (int i = 0; i < 300; i++) {
