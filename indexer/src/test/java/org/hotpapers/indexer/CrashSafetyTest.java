@@ -35,13 +35,13 @@ class CrashSafetyTest {
     Path index = tmp.resolve("index");
     new BatchReindex(new PostParser(), progress -> {})
         .run(Fixtures.copyPosts(tmp.resolve("small")), index);
-    Path big = writeManyPosts(tmp.resolve("big"));
+    Path big = SyntheticPosts.write(tmp.resolve("big"), POSTS, SECTIONS);
     Set<String> committedFiles = files(index);
 
     Random random = new Random(20210804);
     int killedWhileWriting = 0;
     for (int round = 0; round < 4; round++) {
-      Process indexer = startIndexer(big, index);
+      Process indexer = IndexerProcess.start(big, index);
       long delay = 300 + random.nextInt(2500);
       boolean finished = indexer.waitFor(delay, TimeUnit.MILLISECONDS);
       assertTrue(!finished, "the reindex finished before the kill at " + delay + " ms");
@@ -58,52 +58,6 @@ class CrashSafetyTest {
     ReindexSummary next = new BatchReindex(new PostParser(), progress -> {}).run(big, index);
     assertEquals(POSTS * SECTIONS, next.papersIndexed());
     assertEquals(POSTS * SECTIONS, numDocs(index));
-  }
-
-  private static Process startIndexer(Path posts, Path index) throws IOException {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    return new ProcessBuilder(
-            java,
-            "-cp",
-            System.getProperty("java.class.path"),
-            IndexerMain.class.getName(),
-            "--posts",
-            posts.toString(),
-            "--index",
-            index.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .start();
-  }
-
-  private static Path writeManyPosts(Path dir) throws IOException {
-    Files.createDirectories(dir);
-    String abstractText = "We study attention, diffusion and graph networks at scale. ".repeat(12);
-    for (int post = 0; post < POSTS; post++) {
-      StringBuilder text = new StringBuilder("---\ntitle: Hot Papers 2021-01-01\n---\n\n");
-      for (int section = 0; section < SECTIONS; section++) {
-        String id = String.format("%04d.%05d", 1000 + post, section);
-        text.append("# ")
-            .append(section + 1)
-            .append(". Paper ")
-            .append(id)
-            .append("\n\n")
-            .append("Ann Author, Bob Writer\n\n")
-            .append("- retweets: ")
-            .append(section)
-            .append(", favorites: ")
-            .append(post)
-            .append('\n')
-            .append("- links: [abs](https://arxiv.org/abs/")
-            .append(id)
-            .append(")\n")
-            .append("- [cs.LG](https://arxiv.org/list/cs.LG/recent)\n\n")
-            .append(abstractText)
-            .append("\n\n");
-      }
-      Files.writeString(dir.resolve(String.format("post-%04d.md", post)), text);
-    }
-    return dir;
   }
 
   private static Set<String> files(Path index) throws IOException {
