@@ -62,6 +62,7 @@ public final class HotpapersApp {
           config.validation.register(LocalDate.class, LocalDate::parse);
           config.staticFiles.add("/public", Location.CLASSPATH);
           config.routes.before(HotpapersApp::securityHeaders);
+          config.routes.before(HotpapersApp::limitBody);
           config.routes.get("/health", routes::health);
           config.routes.get("/search", routes::search);
           config.routes.get("/papers/{id}", routes::paper);
@@ -101,6 +102,15 @@ public final class HotpapersApp {
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("Referrer-Policy", "no-referrer");
     ctx.header("X-Frame-Options", "DENY");
+  }
+
+  /** Refuses declared bodies over the limit before any handler runs. */
+  private static void limitBody(Context ctx) {
+    if (ctx.contentLength() > MAX_REQUEST_BYTES) {
+      throw new HttpResponseException(
+          HttpStatus.CONTENT_TOO_LARGE.getCode(),
+          "request body is " + ctx.contentLength() + " bytes; the limit is " + MAX_REQUEST_BYTES);
+    }
   }
 
   /** One readable sentence for Javalin's validation errors, naming each bad parameter. */

@@ -2,10 +2,13 @@ package org.hotpapers.server;
 
 import io.javalin.Javalin;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** A started app on a free port and a plain HTTP client for it, for multi-threaded tests. */
@@ -26,6 +29,28 @@ final class LiveServer implements AutoCloseable {
             .timeout(Duration.ofSeconds(30))
             .build();
     return client.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A status code and body read from a raw socket. */
+  record RawResponse(int status, String body) {}
+
+  /**
+   * Sends {@code target} exactly as given (even with broken escapes that {@link java.net.URI}
+   * refuses) as an HTTP/1.0 GET, so the server closes the connection after the answer.
+   */
+  RawResponse rawGet(String target) throws IOException {
+    try (Socket socket = new Socket("localhost", app.port())) {
+      socket.setSoTimeout(30_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("GET " + target + " HTTP/1.0\r\nHost: localhost\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int status = Integer.parseInt(response.substring(9, 12));
+      int bodyStart = response.indexOf("\r\n\r\n");
+      return new RawResponse(status, bodyStart < 0 ? "" : response.substring(bodyStart + 4));
+    }
   }
 
   @Override
