@@ -23,7 +23,19 @@ public final class PaperDocuments {
   /** Analyzed, stored text with offsets in the postings, for fast highlighting. */
   private static final FieldType HIGHLIGHTED_TEXT = highlightedText();
 
+  /** Analyzed words that only need to exist: no frequencies, positions or stored value. */
+  private static final FieldType VOCABULARY = vocabulary();
+
   private PaperDocuments() {}
+
+  private static FieldType vocabulary() {
+    FieldType type = new FieldType();
+    type.setTokenized(true);
+    type.setIndexOptions(IndexOptions.DOCS);
+    type.setOmitNorms(true);
+    type.freeze();
+    return type;
+  }
 
   private static FieldType highlightedText() {
     FieldType type = new FieldType(TextField.TYPE_STORED);
@@ -69,6 +81,18 @@ public final class PaperDocuments {
             PaperSchema.FEATURES,
             PaperSchema.ENGAGEMENT_FEATURE,
             PaperSchema.engagementFeature(paper)));
+    doc.add(new Field(PaperSchema.SPELL, paper.title(), VOCABULARY));
+    doc.add(new Field(PaperSchema.SPELL, paper.abstractText(), VOCABULARY));
+    paper.tweets().stream()
+        .map(Tweet::handle)
+        .distinct()
+        .forEach(
+            handle -> {
+              doc.add(
+                  new StringField(
+                      PaperSchema.TWEETER_HANDLE, PaperSchema.handleTerm(handle), Field.Store.NO));
+              doc.add(new SortedSetDocValuesFacetField(PaperSchema.TWEETER_FACET, handle));
+            });
     for (Tweet tweet : paper.tweets()) {
       doc.add(new Field(PaperSchema.TWEET, tweet.text(), HIGHLIGHTED_TEXT));
       doc.add(new TextField(PaperSchema.TWEETER, tweet.authorName(), Field.Store.NO));

@@ -42,6 +42,12 @@ public final class PaperSchema {
   /** Names and handles of the people who tweeted about the paper; searchable, not stored. */
   public static final String TWEETER = "tweeter";
 
+  /** Handles of the people who tweeted, lower-cased exact terms for the tweeter filter. */
+  public static final String TWEETER_HANDLE = "tweeter_handle";
+
+  /** Unstemmed words of title and abstract: the vocabulary that spelling corrections come from. */
+  public static final String SPELL = "spell";
+
   /** arXiv categories: lower-cased exact terms for filtering, original spelling stored. */
   public static final String CATEGORY = "cat";
 
@@ -83,6 +89,9 @@ public final class PaperSchema {
 
   /** Facet dimension of digest years (multi-valued). */
   public static final String YEAR_FACET = "years";
+
+  /** Facet dimension of the handles that tweeted about a paper (multi-valued). */
+  public static final String TWEETER_FACET = "tweeters";
 
   private PaperSchema() {}
 
@@ -166,7 +175,14 @@ public final class PaperSchema {
     Analyzer names = nameAnalyzer();
     Analyzer exact = exactAnalyzer();
     return new PerFieldAnalyzerWrapper(
-        textAnalyzer(), Map.of(AUTHOR, names, TWEETER, names, CATEGORY, exact, ID, exact));
+        textAnalyzer(),
+        Map.of(
+            AUTHOR, names,
+            TWEETER, names,
+            SPELL, names,
+            CATEGORY, exact,
+            TWEETER_HANDLE, exact,
+            ID, exact));
   }
 
   /** Facet settings: both dimensions are multi-valued. */
@@ -174,11 +190,17 @@ public final class PaperSchema {
     FacetsConfig config = new FacetsConfig();
     config.setMultiValued(CATEGORY_FACET, true);
     config.setMultiValued(YEAR_FACET, true);
+    config.setMultiValued(TWEETER_FACET, true);
     return config;
   }
 
   /** The exact term a category is indexed under in {@link #CATEGORY}. */
   public static String categoryTerm(String category) {
     return category.toLowerCase(Locale.ROOT);
+  }
+
+  /** The exact term a handle is indexed under in {@link #TWEETER_HANDLE}, without any {@code @}. */
+  public static String handleTerm(String handle) {
+    return handle.strip().replaceFirst("^@", "").toLowerCase(Locale.ROOT);
   }
 }

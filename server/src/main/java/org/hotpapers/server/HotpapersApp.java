@@ -66,6 +66,8 @@ public final class HotpapersApp {
           config.routes.get("/health", routes::health);
           config.routes.get("/search", routes::search);
           config.routes.get("/papers/{id}", routes::paper);
+          config.routes.get("/papers/{id}/similar", routes::similar);
+          config.routes.get("/suggest", routes::suggest);
           admin.ifPresent(
               adminRoutes -> {
                 config.routes.before("/admin/*", adminRoutes::authorize);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
@@ -29,6 +30,7 @@ final class PaperSearcher extends IndexSearcher {
 
   private final SortedSetDocValuesReaderState facetState;
   private final Map<Integer, Paper> papers = new ConcurrentHashMap<>();
+  private PaperSuggester suggester;
 
   private PaperSearcher(IndexReader reader, SortedSetDocValuesReaderState facetState) {
     super(reader);
@@ -48,6 +50,16 @@ final class PaperSearcher extends IndexSearcher {
     IndexSearcher searcher = new IndexSearcher(getIndexReader());
     searcher.setTimeout(new QueryTimeoutImpl(timeout.toMillis()));
     return searcher;
+  }
+
+  /** The autocomplete suggester of this reader, built on first use and closed with the reader. */
+  synchronized PaperSuggester suggester(Analyzer analyzer) throws IOException {
+    if (suggester == null) {
+      PaperSuggester built = PaperSuggester.build(getIndexReader(), analyzer);
+      getIndexReader().getReaderCacheHelper().addClosedListener(key -> built.close());
+      suggester = built;
+    }
+    return suggester;
   }
 
   /** The paper stored in document {@code doc}. */

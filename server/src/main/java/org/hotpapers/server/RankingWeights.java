@@ -6,8 +6,8 @@ package org.hotpapers.server;
  * <ul>
  *   <li>BM25 over the text fields, each multiplied by its boost below (title above author above
  *       abstract above tweets), summed over the query's words;
- *   <li>the engagement feature {@code ENGAGEMENT_WEIGHT * e / (e + ENGAGEMENT_PIVOT)} with {@code e
- *       = 1 + retweets + favorites}: bounded by {@code ENGAGEMENT_WEIGHT}, so it orders papers of
+ *   <li>the engagement feature {@code pop * MAX_ENGAGEMENT_WEIGHT * e / (e + ENGAGEMENT_PIVOT)}
+ *       with {@code e = 1 + retweets + favorites}: bounded by the weight, so it orders papers of
  *       similar relevance by how much they were discussed, while a far better text match still
  *       wins;
  *   <li>for queries of several words, a bonus for matching all of them, just large enough that
@@ -33,8 +33,14 @@ public final class RankingWeights {
   /** Names and handles of the people who tweeted. */
   public static final float TWEETER_BOOST = 0.5f;
 
-  /** The most the engagement feature adds to a score. */
-  public static final float ENGAGEMENT_WEIGHT = 6.0f;
+  /** The most the engagement feature adds to a score at {@code pop=1}. */
+  public static final float MAX_ENGAGEMENT_WEIGHT = 10.0f;
+
+  /**
+   * The default popularity knob: the engagement weight is {@code pop * MAX_ENGAGEMENT_WEIGHT}, so
+   * 0.6 gives a weight of 6, the best of the values tried on the judged set.
+   */
+  public static final double DEFAULT_POP = 0.6;
 
   /** The engagement ({@code 1 + retweets + favorites}) that earns half of the weight. */
   public static final float ENGAGEMENT_PIVOT = 3000f;

@@ -1,5 +1,6 @@
 package org.hotpapers.server;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
@@ -22,4 +23,5 @@ public record SearchHit(
     List<String> dates,
     String url,
     float score,
-    Map<String, List<String>> highlight) {}
+    Map<String, List<String>> highlight,
+    @JsonInclude(JsonInclude.Include.NON_NULL) ScoreBreakdown explain) {}

@@ -9,20 +9,30 @@ import java.util.List;
  * @param q the user's query; blank matches every paper
  * @param categories exact arXiv categories, any of which may match; empty for all
  * @param author an author filter, or an empty string
+ * @param tweeter a handle that must have tweeted about the paper, or an empty string
  * @param from the earliest digest date, or {@code null}
  * @param to the latest digest date, or {@code null}
  * @param page 1-based page number
  * @param size hits per page
+ * @param fuzzy whether misspelled words are corrected
+ * @param pop how much engagement counts, from 0 (pure text relevance) to 1
+ * @param explain whether each hit carries the parts of its score
+ * @param halfLifeDays the half-life of engagement under {@link SortOrder#TRENDING}
  */
 public record SearchRequest(
     String q,
     List<String> categories,
     String author,
+    String tweeter,
     LocalDate from,
     LocalDate to,
     SortOrder sort,
     int page,
-    int size) {
+    int size,
+    boolean fuzzy,
+    double pop,
+    boolean explain,
+    double halfLifeDays) {
 
   /** Most characters a query may have. */
   public static final int MAX_QUERY_CHARS = 1000;
@@ -33,13 +43,173 @@ public record SearchRequest(
   /** Deepest hit a request may reach ({@code page * size}). */
   public static final int MAX_WINDOW = 10_000;
 
+  /** Half-life of engagement for trending, unless the request gives one. */
+  public static final double DEFAULT_HALF_LIFE_DAYS = 30;
+
   /** Copies the category list. */
   public SearchRequest {
     categories = List.copyOf(categories);
   }
 
-  /** A first page of ten hits for {@code q}, by relevance, without filters. */
+  /** A first page of ten hits for {@code q}, by relevance, with the default settings. */
   public static SearchRequest of(String q) {
-    return new SearchRequest(q, List.of(), "", null, null, SortOrder.RELEVANCE, 1, 10);
+    return new SearchRequest(
+        q,
+        List.of(),
+        "",
+        "",
+        null,
+        null,
+        SortOrder.RELEVANCE,
+        1,
+        10,
+        true,
+        RankingWeights.DEFAULT_POP,
+        false,
+        DEFAULT_HALF_LIFE_DAYS);
+  }
+
+  /** The same request with other categories. */
+  public SearchRequest withCategories(List<String> categories) {
+    return new SearchRequest(
+        q,
+        categories,
+        author,
+        tweeter,
+        from,
+        to,
+        sort,
+        page,
+        size,
+        fuzzy,
+        pop,
+        explain,
+        halfLifeDays);
+  }
+
+  /** The same request with another author filter. */
+  public SearchRequest withAuthor(String author) {
+    return new SearchRequest(
+        q,
+        categories,
+        author,
+        tweeter,
+        from,
+        to,
+        sort,
+        page,
+        size,
+        fuzzy,
+        pop,
+        explain,
+        halfLifeDays);
+  }
+
+  /** The same request with another sort order. */
+  public SearchRequest withSort(SortOrder sort) {
+    return new SearchRequest(
+        q,
+        categories,
+        author,
+        tweeter,
+        from,
+        to,
+        sort,
+        page,
+        size,
+        fuzzy,
+        pop,
+        explain,
+        halfLifeDays);
+  }
+
+  /** The same request with another page. */
+  public SearchRequest withPage(int page) {
+    return new SearchRequest(
+        q,
+        categories,
+        author,
+        tweeter,
+        from,
+        to,
+        sort,
+        page,
+        size,
+        fuzzy,
+        pop,
+        explain,
+        halfLifeDays);
+  }
+
+  /** The same request with spelling correction on or off. */
+  public SearchRequest withFuzzy(boolean fuzzy) {
+    return new SearchRequest(
+        q,
+        categories,
+        author,
+        tweeter,
+        from,
+        to,
+        sort,
+        page,
+        size,
+        fuzzy,
+        pop,
+        explain,
+        halfLifeDays);
+  }
+
+  /** The same request with another engagement weight. */
+  public SearchRequest withPop(double pop) {
+    return new SearchRequest(
+        q,
+        categories,
+        author,
+        tweeter,
+        from,
+        to,
+        sort,
+        page,
+        size,
+        fuzzy,
+        pop,
+        explain,
+        halfLifeDays);
+  }
+
+  /** The same request with score explanations on or off. */
+  public SearchRequest withExplain(boolean explain) {
+    return new SearchRequest(
+        q,
+        categories,
+        author,
+        tweeter,
+        from,
+        to,
+        sort,
+        page,
+        size,
+        fuzzy,
+        pop,
+        explain,
+        halfLifeDays);
+  }
+
+  /** The same request for another query text. */
+  public SearchRequest withQ(String q) {
+    return new SearchRequest(
+        q,
+        categories,
+        author,
+        tweeter,
+        from,
+        to,
+        sort,
+        page,
+        size,
+        fuzzy,
+        pop,
+        explain,
+        halfLifeDays);
   }
 }

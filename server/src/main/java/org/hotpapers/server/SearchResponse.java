@@ -8,6 +8,9 @@ import java.util.List;
  *
  * @param total papers matching the query and filters
  * @param tookMs server-side time spent on the search
+ * @param suggestion the query with misspelled words corrected, or {@code null} when no word needed
+ *     it
+ * @param corrected whether the results are for {@code suggestion} instead of the query as typed
  */
 public record SearchResponse(
     long total,
@@ -15,4 +18,6 @@ public record SearchResponse(
     int size,
     @JsonProperty("took_ms") double tookMs,
     List<SearchHit> hits,
-    Facets facets) {}
+    Facets facets,
+    String suggestion,
+    boolean corrected) {}

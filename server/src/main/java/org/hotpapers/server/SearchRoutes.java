@@ -5,14 +5,20 @@ import io.javalin.http.NotFoundResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** HTTP handlers: read and check parameters, call {@link SearchService}, answer JSON. */
 public final class SearchRoutes {
 
+  private static final Pattern HANDLE = Pattern.compile("@?\\w{1,50}");
   private static final Pattern CATEGORY = Pattern.compile("[A-Za-z-]{1,20}(\\.[A-Za-z-]{1,20})?");
   private static final int MAX_CATEGORIES = 20;
   private static final int MAX_AUTHOR_CHARS = 200;
+  private static final int MAX_SIMILAR = 50;
+  private static final int MAX_SUGGESTIONS = 10;
+  private static final int MAX_SUGGEST_CHARS = 200;
+  private static final double MAX_HALF_LIFE_DAYS = 3650;
 
   private final SearchService search;
 
@@ -29,6 +35,37 @@ public final class SearchRoutes {
   /** {@code GET /search}: ranked, filtered, paged hits with highlights and facets. */
   public void search(Context ctx) {
     ctx.json(search.search(request(ctx)));
+  }
+
+  /** {@code GET /papers/{id}/similar}: papers like this one, most similar first. */
+  public void similar(Context ctx) {
+    String id = ctx.pathParam("id");
+    int size =
+        intParam(ctx, "size", 10, 1, MAX_SIMILAR, "size must be between 1 and " + MAX_SIMILAR);
+    ctx.json(
+        new SimilarPapersResponse(
+            id,
+            search
+                .similar(id, size)
+                .orElseThrow(() -> new NotFoundResponse("no paper with id " + id))));
+  }
+
+  /** {@code GET /suggest}: completions of what is being typed, most discussed first. */
+  public void suggest(Context ctx) {
+    String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
+    if (q.length() > MAX_SUGGEST_CHARS) {
+      throw new BadRequestException(
+          "q is "
+              + q.length()
+              + " characters long; the limit for suggestions is "
+              + MAX_SUGGEST_CHARS);
+    }
+    int size =
+        intParam(
+            ctx, "size", 10, 1, MAX_SUGGESTIONS, "size must be between 1 and " + MAX_SUGGESTIONS);
+    List<Suggestion> suggestions =
+        q.isEmpty() ? List.of() : search.suggest(q, categories(ctx), size);
+    ctx.json(new SuggestResponse(q, suggestions));
   }
 
   /** {@code GET /papers/{id}}: one whole paper with its tweets. */
@@ -72,7 +109,7 @@ public final class SearchRoutes {
             .orElseThrow(
                 () ->
                     new BadRequestException(
-                        "sort must be one of relevance, date, engagement (not '"
+                        "sort must be one of relevance, date, engagement, trending (not '"
                             + abbreviate(sortParam)
                             + "')"));
     String author = ctx.queryParam("author") == null ? "" : ctx.queryParam("author").strip();
@@ -80,7 +117,71 @@ public final class SearchRoutes {
       throw new BadRequestException(
           "author is " + author.length() + " characters long; the limit is " + MAX_AUTHOR_CHARS);
     }
-    return new SearchRequest(q, categories(ctx), author, from, to, sort, page, size);
+    String tweeter = ctx.queryParam("tweeter") == null ? "" : ctx.queryParam("tweeter").strip();
+    if (!tweeter.isEmpty() && !HANDLE.matcher(tweeter).matches()) {
+      throw new BadRequestException(
+          "tweeter '" + abbreviate(tweeter) + "' is not a Twitter handle such as @karpathy");
+    }
+    boolean fuzzy = switchParam(ctx, "fuzzy", true);
+    boolean explain = switchParam(ctx, "explain", false);
+    double pop =
+        doubleParam(
+            ctx, "pop", RankingWeights.DEFAULT_POP, 0, 1, "pop must be a number from 0 to 1");
+    double halfLife =
+        doubleParam(
+            ctx,
+            "half_life_days",
+            SearchRequest.DEFAULT_HALF_LIFE_DAYS,
+            Double.MIN_VALUE,
+            MAX_HALF_LIFE_DAYS,
+            "half_life_days must be a number of days above 0 and at most "
+                + (int) MAX_HALF_LIFE_DAYS);
+    return new SearchRequest(
+        q,
+        categories(ctx),
+        author,
+        tweeter,
+        from,
+        to,
+        sort,
+        page,
+        size,
+        fuzzy,
+        pop,
+        explain,
+        halfLife);
+  }
+
+  private static boolean switchParam(Context ctx, String name, boolean defaultValue) {
+    String value = ctx.queryParam(name);
+    if (value == null || value.isEmpty()) {
+      return defaultValue;
+    }
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "on", "true", "1", "yes" -> true;
+      case "off", "false", "0", "no" -> false;
+      default ->
+          throw new BadRequestException(
+              name + " must be on or off (not '" + abbreviate(value) + "')");
+    };
+  }
+
+  private static double doubleParam(
+      Context ctx, String name, double defaultValue, double min, double max, String message) {
+    String value = ctx.queryParam(name);
+    if (value == null || value.isEmpty()) {
+      return defaultValue;
+    }
+    double parsed;
+    try {
+      parsed = Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      throw new BadRequestException(message + " (not '" + abbreviate(value) + "')");
+    }
+    if (!(parsed >= min && parsed <= max)) {
+      throw new BadRequestException(message + " (not '" + abbreviate(value) + "')");
+    }
+    return parsed;
   }
 
   private static int intParam(

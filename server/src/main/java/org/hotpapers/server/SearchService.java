@@ -14,8 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.FacetResult;
@@ -23,6 +21,7 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -30,7 +29,6 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -57,18 +55,14 @@ public final class SearchService implements Closeable {
   private static final int[] HIGHLIGHT_PASSAGES = {1, 2, 2};
   private static final int CATEGORY_FACET_SIZE = 50;
   private static final int YEAR_FACET_SIZE = 100;
+  private static final int TWEETER_FACET_SIZE = 20;
 
   private final Directory directory;
   private final SearcherManager searchers;
   private final Analyzer analyzer = PaperSchema.analyzer();
   private final Analyzer nameAnalyzer = PaperSchema.nameAnalyzer();
   private final PaperQueryParser queryParser = new PaperQueryParser(analyzer);
-  private final Query engagement =
-      FeatureField.newSaturationQuery(
-          PaperSchema.FEATURES,
-          PaperSchema.ENGAGEMENT_FEATURE,
-          RankingWeights.ENGAGEMENT_WEIGHT,
-          RankingWeights.ENGAGEMENT_PIVOT);
+  private final SpellingCorrector corrector = new SpellingCorrector(analyzer);
 
   /** How long a search may run before it is stopped, unless told otherwise. */
   public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(2);
@@ -121,18 +115,21 @@ public final class SearchService implements Closeable {
         });
   }
 
-  /** Runs a search. */
+  /** Runs a search, correcting misspelled words unless the request turns that off. */
   public SearchResponse search(SearchRequest request) {
     long start = System.nanoTime();
     return withSearcher(
         shared -> {
           IndexSearcher searcher = shared.timed(queryTimeout);
-          UserQuery query = userQuery(searcher, request.q());
+          String correction = corrector.correct(searcher.getIndexReader(), request.q());
+          boolean corrected = correction != null && request.fuzzy();
+          UserQuery query = userQuery(searcher, corrected ? correction : request.q());
           Query categories = categoryFilter(request.categories());
           Query author = authorFilter(request.author());
+          Query tweeter = tweeterFilter(request.tweeter());
           Query dates = dateFilter(request);
-          Query ranked = ranked(searcher, query);
-          Query main = filtered(ranked, categories, author, dates);
+          Query ranked = ranked(searcher, query, request.pop());
+          Query main = filtered(ranked, categories, author, tweeter, dates);
 
           int window = request.page() * request.size();
           TopDocs top =
@@ -141,39 +138,73 @@ public final class SearchService implements Closeable {
                     searcher.search(main, new TopScoreDocCollectorManager(window, null, window));
                 case DATE -> searcher.search(main, window, byDate(), true);
                 case ENGAGEMENT -> searcher.search(main, window, byEngagement(), true);
+                case TRENDING ->
+                    searcher.search(
+                        main, window, byTrending(searcher, request.halfLifeDays()), true);
               };
           FacetsCollector matches = collect(searcher, main);
           Query matchOnly = query.match() == null ? new MatchAllDocsQuery() : query.match();
           FacetsCollector categoryBase =
               categories == null
                   ? matches
-                  : collect(searcher, filtered(matchOnly, null, author, dates));
+                  : collect(searcher, filtered(matchOnly, null, author, tweeter, dates));
           FacetsCollector yearBase =
               dates == null
                   ? matches
-                  : collect(searcher, filtered(matchOnly, categories, author, null));
+                  : collect(searcher, filtered(matchOnly, categories, author, tweeter, null));
+          FacetsCollector tweeterBase =
+              tweeter == null
+                  ? matches
+                  : collect(searcher, filtered(matchOnly, categories, author, null, dates));
           Facets facets =
               new Facets(
-                  facet(shared, categoryBase, PaperSchema.CATEGORY_FACET, CATEGORY_FACET_SIZE)
-                      .stream()
-                      .sorted(
-                          Comparator.comparingInt(Facets.FacetValue::count)
-                              .reversed()
-                              .thenComparing(Facets.FacetValue::value))
-                      .toList(),
+                  byCount(
+                      facet(shared, categoryBase, PaperSchema.CATEGORY_FACET, CATEGORY_FACET_SIZE)),
                   facet(shared, yearBase, PaperSchema.YEAR_FACET, YEAR_FACET_SIZE).stream()
                       .sorted(Comparator.comparing(Facets.FacetValue::value))
-                      .toList());
+                      .toList(),
+                  byCount(
+                      facet(shared, tweeterBase, PaperSchema.TWEETER_FACET, TWEETER_FACET_SIZE)));
 
           if (searcher.timedOut()) {
             throw new SearchTimeoutException(queryTimeout.toMillis());
           }
           ScoreDoc[] page = pageOf(top.scoreDocs, request);
-          List<SearchHit> hits = hits(shared, page, query.highlight());
+          List<SearchHit> hits =
+              hits(shared, page, query.highlight(), request.explain() ? ranked : null);
           double tookMs = Math.round((System.nanoTime() - start) / 1_000.0) / 1_000.0;
           return new SearchResponse(
-              total(matches), request.page(), request.size(), tookMs, hits, facets);
+              total(matches),
+              request.page(),
+              request.size(),
+              tookMs,
+              hits,
+              facets,
+              correction,
+              corrected);
         });
+  }
+
+  /** Up to {@code size} papers like paper {@code id} (not itself), or empty for an unknown id. */
+  public Optional<List<SearchHit>> similar(String id, int size) {
+    return withSearcher(
+        searcher -> {
+          TopDocs source =
+              searcher.search(
+                  new TermQuery(new Term(PaperSchema.ID, id.toLowerCase(Locale.ROOT))), 1);
+          if (source.scoreDocs.length == 0) {
+            return Optional.empty();
+          }
+          int doc = source.scoreDocs[0].doc;
+          Query like = SimilarPapers.query(searcher, analyzer, doc, searcher.paper(doc));
+          ScoreDoc[] top = searcher.search(like, size).scoreDocs;
+          return Optional.of(hits(searcher, top, null, null));
+        });
+  }
+
+  /** Up to {@code size} completions of {@code prefix}, most discussed first. */
+  public List<Suggestion> suggest(String prefix, List<String> categories, int size) {
+    return withSearcher(searcher -> searcher.suggester(analyzer).suggest(prefix, categories, size));
   }
 
   private UserQuery userQuery(IndexSearcher searcher, String q) throws IOException {
@@ -191,22 +222,26 @@ public final class SearchService implements Closeable {
    * Text relevance plus engagement, plus the all-words bonus: the best score any partial match
    * reaches, so that every paper matching all the words ranks above every partial match.
    */
-  private Query ranked(IndexSearcher searcher, UserQuery query) throws IOException {
+  private Query ranked(IndexSearcher searcher, UserQuery query, double pop) throws IOException {
+    Query engagement = engagement(pop);
     if (query.match() == null) {
-      return new BooleanQuery.Builder()
-          .add(new MatchAllDocsQuery(), Occur.FILTER)
-          .add(engagement, Occur.SHOULD)
-          .build();
+      BooleanQuery.Builder everything =
+          new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.FILTER);
+      if (engagement != null) {
+        everything.add(engagement, Occur.SHOULD);
+      }
+      return everything.build();
     }
-    BooleanQuery.Builder ranked =
-        new BooleanQuery.Builder().add(query.match(), Occur.MUST).add(engagement, Occur.SHOULD);
+    BooleanQuery.Builder ranked = new BooleanQuery.Builder().add(query.match(), Occur.MUST);
+    if (engagement != null) {
+      ranked.add(engagement, Occur.SHOULD);
+    }
     if (query.allWords() != null) {
-      Query partialOnly =
-          new BooleanQuery.Builder()
-              .add(query.match(), Occur.MUST)
-              .add(engagement, Occur.SHOULD)
-              .add(query.allWords(), Occur.MUST_NOT)
-              .build();
+      BooleanQuery.Builder partial = new BooleanQuery.Builder().add(query.match(), Occur.MUST);
+      if (engagement != null) {
+        partial.add(engagement, Occur.SHOULD);
+      }
+      Query partialOnly = partial.add(query.allWords(), Occur.MUST_NOT).build();
       ScoreDoc[] bestPartial =
           searcher.search(partialOnly, new TopScoreDocCollectorManager(1, null, 1)).scoreDocs;
       if (bestPartial.length > 0) {
@@ -216,6 +251,18 @@ public final class SearchService implements Closeable {
       }
     }
     return ranked.build();
+  }
+
+  /** The engagement feature weighted by {@code pop}, or {@code null} when pop is 0. */
+  private static Query engagement(double pop) {
+    if (pop <= 0) {
+      return null;
+    }
+    return FeatureField.newSaturationQuery(
+        PaperSchema.FEATURES,
+        PaperSchema.ENGAGEMENT_FEATURE,
+        (float) (pop * RankingWeights.MAX_ENGAGEMENT_WEIGHT),
+        RankingWeights.ENGAGEMENT_PIVOT);
   }
 
   private static Query filtered(Query query, Query... filters) {
@@ -243,27 +290,23 @@ public final class SearchService implements Closeable {
     return any.build();
   }
 
-  /** Every word of the author filter, within one author's name (any order). */
-  private Query authorFilter(String author) throws IOException {
+  /** The author filter: every word within one author's name, any order, initials allowed. */
+  private Query authorFilter(String author) {
     if (author.isBlank()) {
       return null;
     }
-    List<String> words = new ArrayList<>();
-    try (TokenStream stream = nameAnalyzer.tokenStream(PaperSchema.AUTHOR, author)) {
-      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-      stream.reset();
-      while (stream.incrementToken()) {
-        words.add(term.toString());
-      }
-      stream.end();
-    }
-    if (words.isEmpty()) {
+    Query query = NameQuery.of(nameAnalyzer, PaperSchema.AUTHOR, author);
+    if (query == null) {
       throw new BadRequestException("author has no letters or digits to search for");
     }
-    if (words.size() == 1) {
-      return new TermQuery(new Term(PaperSchema.AUTHOR, words.get(0)));
+    return query;
+  }
+
+  private static Query tweeterFilter(String tweeter) {
+    if (tweeter.isBlank()) {
+      return null;
     }
-    return new PhraseQuery(2 * words.size(), PaperSchema.AUTHOR, words.toArray(new String[0]));
+    return new TermQuery(new Term(PaperSchema.TWEETER_HANDLE, PaperSchema.handleTerm(tweeter)));
   }
 
   private static Query dateFilter(SearchRequest request) {
@@ -279,6 +322,16 @@ public final class SearchService implements Closeable {
     return new Sort(
         new SortField(PaperSchema.LATEST_DATE, SortField.Type.LONG, true),
         new SortField(PaperSchema.ENGAGEMENT, SortField.Type.LONG, true),
+        new SortField(PaperSchema.ID, SortField.Type.STRING));
+  }
+
+  /** Trending value, then newest, relative to the newest digest date in the index. */
+  private static Sort byTrending(IndexSearcher searcher, double halfLifeDays) throws IOException {
+    byte[] newest = PointValues.getMaxPackedValue(searcher.getIndexReader(), PaperSchema.DATE);
+    long newestDay = newest == null ? 0 : LongPoint.decodeDimension(newest, 0);
+    return new Sort(
+        new TrendingValues(newestDay, halfLifeDays).getSortField(true),
+        new SortField(PaperSchema.LATEST_DATE, SortField.Type.LONG, true),
         new SortField(PaperSchema.ID, SortField.Type.STRING));
   }
 
@@ -299,6 +352,15 @@ public final class SearchService implements Closeable {
       total += segment.totalHits;
     }
     return total;
+  }
+
+  private static List<Facets.FacetValue> byCount(List<Facets.FacetValue> values) {
+    return values.stream()
+        .sorted(
+            Comparator.comparingInt(Facets.FacetValue::count)
+                .reversed()
+                .thenComparing(Facets.FacetValue::value))
+        .toList();
   }
 
   private static List<Facets.FacetValue> facet(
@@ -330,7 +392,8 @@ public final class SearchService implements Closeable {
     return page;
   }
 
-  private List<SearchHit> hits(PaperSearcher searcher, ScoreDoc[] page, Query highlightQuery)
+  private List<SearchHit> hits(
+      PaperSearcher searcher, ScoreDoc[] page, Query highlightQuery, Query explainQuery)
       throws IOException {
     int[] docIds = new int[page.length];
     Map<Integer, Paper> papers = new HashMap<>();
@@ -365,7 +428,10 @@ public final class SearchService implements Closeable {
               paper.dates().stream().map(Object::toString).toList(),
               paper.url(),
               page[i].score,
-              highlight));
+              highlight,
+              explainQuery == null
+                  ? null
+                  : ScoreExplainer.explain(searcher, explainQuery, page[i].doc)));
     }
     return hits;
   }

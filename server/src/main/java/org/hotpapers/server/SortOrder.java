@@ -11,7 +11,9 @@ public enum SortOrder {
   /** Newest digest date first, then engagement. */
   DATE,
   /** Retweets plus favorites, highest first, then newest. */
-  ENGAGEMENT;
+  ENGAGEMENT,
+  /** Engagement halved for every half-life between a paper's digest and the newest digest. */
+  TRENDING;
 
   /** The parameter value, such as {@code relevance}. */
   public String parameter() {

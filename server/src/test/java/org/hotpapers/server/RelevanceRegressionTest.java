@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,23 +94,19 @@ class RelevanceRegressionTest {
   }
 
   private static SearchRequest request(String q, String params) {
-    List<String> categories = new ArrayList<>();
-    String author = "";
-    LocalDate from = null;
-    LocalDate to = null;
+    SearchRequest request = SearchRequest.of(q);
     if (!params.equals("-")) {
       for (String param : params.split("&")) {
         String[] kv = param.split("=", 2);
-        switch (kv[0]) {
-          case "cat" -> categories.add(kv[1]);
-          case "author" -> author = kv[1];
-          case "from" -> from = LocalDate.parse(kv[1]);
-          case "to" -> to = LocalDate.parse(kv[1]);
-          default -> throw new IllegalArgumentException("unknown parameter " + kv[0]);
-        }
+        request =
+            switch (kv[0]) {
+              case "cat" -> request.withCategories(List.of(kv[1]));
+              case "author" -> request.withAuthor(kv[1]);
+              default -> throw new IllegalArgumentException("unknown parameter " + kv[0]);
+            };
       }
     }
-    return new SearchRequest(q, categories, author, from, to, SortOrder.RELEVANCE, 1, CUTOFF);
+    return request;
   }
 
   private static List<String> lines(String resource) throws IOException {

@@ -65,7 +65,9 @@ class SearchApiTest {
         (server, client) -> {
           JsonNode body = search(client, "q", "graph survey");
           assertEquals(
-              List.of("total", "page", "size", "took_ms", "hits", "facets"), fieldNames(body));
+              List.of(
+                  "total", "page", "size", "took_ms", "hits", "facets", "suggestion", "corrected"),
+              fieldNames(body));
           JsonNode hit = body.get("hits").get(0);
           assertEquals(
               List.of(
@@ -92,7 +94,9 @@ class SearchApiTest {
           assertEquals(
               "A <mark>Survey</mark> of <mark>Graph</mark> Neural Networks",
               hit.get("highlight").get("title").get(0).asText());
-          assertEquals(List.of("categories", "years"), fieldNames(body.get("facets")));
+          assertEquals(List.of("categories", "years", "tweeters"), fieldNames(body.get("facets")));
+          assertTrue(body.get("suggestion").isNull());
+          assertFalse(body.get("corrected").asBoolean());
         });
   }
 

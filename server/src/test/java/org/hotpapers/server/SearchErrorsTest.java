@@ -43,7 +43,7 @@ class SearchErrorsTest {
         "page|200|page * size must be at most 10000; narrow the query instead of paging this deep",
         "from|2021-13-01|from must be a date as YYYY-MM-DD (not '2021-13-01')",
         "to|yesterday|to must be a date as YYYY-MM-DD (not 'yesterday')",
-        "sort|newest|sort must be one of relevance, date, engagement (not 'newest')",
+        "sort|newest|sort must be one of relevance, date, engagement, trending (not 'newest')",
         "cat|cs.CV<script>|cat 'cs.CV<script>' is not an arXiv category such as cs.CV",
         "q|\"unclosed phrase|q has unbalanced quotes: a '\"' is not closed",
         "q|(graph OR image|q has unbalanced parentheses: a '(' is not closed",

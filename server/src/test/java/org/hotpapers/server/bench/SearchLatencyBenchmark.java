@@ -90,11 +90,9 @@ public final class SearchLatencyBenchmark {
     for (String q : QUERIES) {
       requests.add(SearchRequest.of(q));
     }
-    requests.add(
-        new SearchRequest("GAN", List.of("cs.CV"), "", null, null, SortOrder.RELEVANCE, 1, 10));
-    requests.add(new SearchRequest("", List.of(), "", null, null, SortOrder.DATE, 1, 10));
-    requests.add(
-        new SearchRequest("transformer", List.of(), "", null, null, SortOrder.ENGAGEMENT, 2, 10));
+    requests.add(SearchRequest.of("GAN").withCategories(List.of("cs.CV")));
+    requests.add(SearchRequest.of("").withSort(SortOrder.DATE));
+    requests.add(SearchRequest.of("transformer").withSort(SortOrder.ENGAGEMENT).withPage(2));
     return requests;
   }
 }
