@@ -211,6 +211,9 @@ final class PaperQueryParser {
       if (field != null && resolved == null) {
         return unknownPrefix(field, super.getFieldQuery(null, queryText, quoted));
       }
+      if (PaperSchema.AUTHOR.equals(resolved)) {
+        return mark(NameQuery.of(getAnalyzer(), resolved, queryText));
+      }
       Query query = super.getFieldQuery(resolved, queryText, quoted);
       return resolved == null ? query : mark(query);
     }
@@ -220,6 +223,9 @@ final class PaperQueryParser {
       String resolved = resolve(field);
       if (field != null && resolved == null) {
         return unknownPrefix(field, super.getFieldQuery(null, queryText, slop));
+      }
+      if (PaperSchema.AUTHOR.equals(resolved)) {
+        return mark(NameQuery.of(getAnalyzer(), resolved, queryText));
       }
       Query query = super.getFieldQuery(resolved, queryText, slop);
       return resolved == null ? query : mark(query);

@@ -204,7 +204,8 @@ public final class SearchService implements Closeable {
 
   /** Up to {@code size} completions of {@code prefix}, most discussed first. */
   public List<Suggestion> suggest(String prefix, List<String> categories, int size) {
-    return withSearcher(searcher -> searcher.suggester(analyzer).suggest(prefix, categories, size));
+    return withSearcher(
+        searcher -> searcher.suggester(nameAnalyzer).suggest(prefix, categories, size));
   }
 
   private UserQuery userQuery(IndexSearcher searcher, String q) throws IOException {

@@ -32,7 +32,6 @@ final class SimilarPapers {
         new String[] {PaperSchema.TITLE, PaperSchema.ABSTRACT, PaperSchema.TWEET});
     moreLikeThis.setMinTermFreq(1);
     moreLikeThis.setMinDocFreq(2);
-    moreLikeThis.setMaxDocFreqPct(20);
     moreLikeThis.setMaxQueryTerms(30);
     moreLikeThis.setBoost(true);
     BooleanQuery.Builder similar =

@@ -1,6 +1,7 @@
 package org.hotpapers.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -21,15 +22,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the judged queries against the real corpus and compares MRR@10 and success@10, overall and
- * per kind of query, with the pinned figures: any ranking change shows up as a failing diff.
+ * Runs the judged queries and the misspelled queries against the real corpus and compares MRR@10
+ * and success@10, overall and per kind of query, with the pinned figures: any ranking change shows
+ * up as a failing diff.
  */
 class RelevanceRegressionTest {
 
   private static final int CUTOFF = 10;
 
   /** One judged query. */
-  private record Judged(String kind, SearchRequest request, Set<String> relevant) {}
+  record Judged(String kind, SearchRequest request, Set<String> relevant) {}
 
   @Test
   void rankingMatchesThePinnedFigures(@TempDir Path tmp) throws IOException {
@@ -40,7 +42,25 @@ class RelevanceRegressionTest {
 
     Map<String, List<Double>> reciprocalRanks = new LinkedHashMap<>();
     try (SearchService service = SearchService.open(index)) {
-      for (Judged judged : judgedQueries()) {
+      measure(service, judgedQueries("/relevance/judged-queries.tsv"), "all", reciprocalRanks);
+      measure(
+          service,
+          judgedQueries("/relevance/misspelled-queries.tsv"),
+          "misspelled",
+          reciprocalRanks);
+    }
+    String measured = table(reciprocalRanks);
+    System.out.print("RelevanceRegressionTest measured:\n" + measured);
+    assertEquals(pinned(), measured, "ranking changed: update pinned-metrics.tsv if intended");
+    List<Double> misspelled = reciprocalRanks.get("misspelled");
+    assertTrue(misspelled.size() >= 40);
+    assertTrue(misspelled.stream().filter(rr -> rr > 0).count() >= 0.95 * misspelled.size());
+  }
+
+  private static void measure(
+      SearchService service, List<Judged> queries, String overall, Map<String, List<Double>> out) {
+    {
+      for (Judged judged : queries) {
         List<SearchHit> hits = service.search(judged.request()).hits();
         double rr = 0;
         for (int rank = 1; rank <= hits.size(); rank++) {
@@ -49,13 +69,10 @@ class RelevanceRegressionTest {
             break;
           }
         }
-        reciprocalRanks.computeIfAbsent("all", k -> new ArrayList<>()).add(rr);
-        reciprocalRanks.computeIfAbsent(judged.kind(), k -> new ArrayList<>()).add(rr);
+        out.computeIfAbsent(overall, k -> new ArrayList<>()).add(rr);
+        out.computeIfAbsent(judged.kind(), k -> new ArrayList<>()).add(rr);
       }
     }
-    String measured = table(reciprocalRanks);
-    System.out.print("RelevanceRegressionTest measured:\n" + measured);
-    assertEquals(pinned(), measured, "ranking changed: update pinned-metrics.tsv if intended");
   }
 
   private static String table(Map<String, List<Double>> reciprocalRanks) {
@@ -83,12 +100,14 @@ class RelevanceRegressionTest {
     return out.toString();
   }
 
-  private static List<Judged> judgedQueries() throws IOException {
+  /** Queries of a judged file: kind, q, parameters (or -, or absent), relevant ids. */
+  static List<Judged> judgedQueries(String resource) throws IOException {
     List<Judged> judged = new ArrayList<>();
-    for (String line : lines("/relevance/judged-queries.tsv")) {
+    for (String line : lines(resource)) {
       String[] columns = line.split("\t");
-      judged.add(
-          new Judged(columns[0], request(columns[1], columns[2]), Set.of(columns[3].split(" "))));
+      String params = columns.length == 4 ? columns[2] : "-";
+      String relevant = columns[columns.length - 1];
+      judged.add(new Judged(columns[0], request(columns[1], params), Set.of(relevant.split(" "))));
     }
     return judged;
   }
