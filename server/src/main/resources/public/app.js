@@ -3,20 +3,30 @@
 // by the server with only <mark> added.
 "use strict";
 
-const DEFAULTS = { q: "", cat: [], author: "", from: "", to: "", sort: "relevance", page: 1, size: 10, paper: "" };
+const DEFAULTS = {
+  q: "", cat: [], author: "", tweeter: "", from: "", to: "", sort: "relevance", page: 1, size: 10,
+  fuzzy: "", pop: "", half_life_days: "", paper: "",
+};
+const OPTIONAL = ["author", "tweeter", "from", "to", "fuzzy", "pop", "half_life_days"];
 const $ = (id) => document.getElementById(id);
 let inflight = null;
 let typingTimer = null;
 let openedFromResults = false;
-
+let suggestTimer = null;
+let suggestFetch = null;
+let explained = null;
 function readState() {
   const p = new URLSearchParams(location.search);
   return {
     q: p.get("q") || "",
     cat: p.getAll("cat"),
     author: p.get("author") || "",
+    tweeter: p.get("tweeter") || "",
     from: p.get("from") || "",
     to: p.get("to") || "",
+    fuzzy: p.get("fuzzy") || "",
+    pop: p.get("pop") || "",
+    half_life_days: p.get("half_life_days") || "",
     sort: p.get("sort") || "relevance",
     page: Math.max(1, parseInt(p.get("page") || "1", 10) || 1),
     size: Math.min(100, Math.max(1, parseInt(p.get("size") || "10", 10) || 10)),
@@ -32,7 +42,7 @@ function toParams(state, forApi) {
   }
   if (state.q) p.set("q", state.q);
   state.cat.forEach((c) => p.append("cat", c));
-  for (const key of ["author", "from", "to"]) if (state[key]) p.set(key, state[key]);
+  for (const key of OPTIONAL) if (state[key]) p.set(key, state[key]);
   if (state.sort !== "relevance") p.set("sort", state.sort);
   if (state.page !== 1) p.set("page", String(state.page));
   if (state.size !== 10) p.set("size", String(state.size));
@@ -95,8 +105,16 @@ function syncForm(state) {
   if (document.activeElement !== $("author")) $("author").value = state.author;
   $("from").value = state.from;
   $("to").value = state.to;
-  const filtered = state.cat.length || state.author || state.from || state.to;
-  $("clear-filters").hidden = !filtered;
+  $("pop").value = state.pop || "0.6";
+  $("pop-value").textContent = Number($("pop").value).toFixed(1);
+  $("half-life-label").hidden = state.sort !== "trending";
+  $("half-life").value = state.half_life_days || "30";
+  $("tweeter-filter").hidden = !state.tweeter;
+  $("tweeter-filter").replaceChildren(
+    el("span", { text: "Tweeted by @" + state.tweeter.replace(/^@/, "") + " " }),
+    el("button", { type: "button", class: "link", text: "✕ remove", onclick: () => navigate({ tweeter: "", page: 1 }) })
+  );
+  $("clear-filters").hidden = !isFiltered(state);
 }
 
 async function render() {
@@ -136,13 +154,39 @@ async function render() {
   }
 }
 
+function isFiltered(state) {
+  return state.cat.length || state.author || state.tweeter || state.from || state.to;
+}
+
+function renderDidYouMean(state, data) {
+  const box = $("didyoumean");
+  box.hidden = !data.suggestion;
+  if (!data.suggestion) return;
+  if (data.corrected) {
+    box.replaceChildren(
+      "Showing results for ",
+      el("strong", { text: data.suggestion }),
+      ". ",
+      el("a", { href: "#", class: "as-typed", text: "Search instead for “" + state.q + "”", onclick: (e) => { e.preventDefault(); navigate({ fuzzy: "off", page: 1 }); } })
+    );
+  } else {
+    box.replaceChildren(
+      "Did you mean ",
+      el("a", { href: "#", class: "suggested", text: data.suggestion, onclick: (e) => { e.preventDefault(); navigate({ q: data.suggestion, fuzzy: "", page: 1 }); } }),
+      "?"
+    );
+  }
+}
+
 function renderResults(state, data) {
   const heading = state.q ? "" : state.sort === "relevance" ? "Most discussed papers · " : "";
   const noun = data.total === 1 ? "paper" : "papers";
   $("status").textContent =
     heading + data.total.toLocaleString("en") + " " + noun + " · " + data.took_ms.toFixed(1) + " ms";
+  explained = null;
+  renderDidYouMean(state, data);
   renderFacets(state, data.facets);
-  const filtered = state.cat.length || state.author || state.from || state.to;
+  const filtered = isFiltered(state);
   $("empty").hidden = data.total > 0;
   $("drop-filters").hidden = !filtered;
   $("empty-text").textContent =
@@ -172,6 +216,10 @@ function renderHit(state, hit) {
     ? snippet("p", "snippet", hit.highlight.abstract.join(" … "))
     : el("p", { class: "snippet", text: shorten(hit.abstract, 280) });
   const tweet = hit.highlight.tweet ? snippet("blockquote", "tweet-snippet", hit.highlight.tweet[0]) : null;
+  const why = el("details", { class: "why" }, el("summary", { text: "Why this result?" }), el("div", { class: "why-body" }));
+  why.addEventListener("toggle", () => {
+    if (why.open) explain(state, hit.id, why.querySelector(".why-body"));
+  });
   return el(
     "li",
     { class: "hit" },
@@ -186,8 +234,36 @@ function renderHit(state, hit) {
       el("a", { href: "/?paper=" + encodeURIComponent(hit.id), class: "details", onclick: openPaper(hit.id) }, "Details & tweets")
     ),
     body,
-    tweet
+    tweet,
+    why
   );
+}
+
+async function explain(state, id, target) {
+  target.textContent = "…";
+  try {
+    if (!explained) {
+      const params = toParams(state, true);
+      params.set("explain", "true");
+      explained = fetchJson("/search?" + params.toString());
+    }
+    const data = await explained;
+    const hit = data.hits.find((h) => h.id === id);
+    if (!hit) {
+      target.textContent = "This result is no longer on the page.";
+      return;
+    }
+    const parts = Object.entries(hit.explain.text).map(([field, value]) => [field + " text match", value]);
+    parts.push(["engagement (retweets + favorites)", hit.explain.engagement]);
+    if (hit.explain.all_words) parts.push(["matches every word", hit.explain.all_words]);
+    if (hit.explain.recency) parts.push(["recency", hit.explain.recency]);
+    parts.push(["score", hit.score]);
+    target.replaceChildren(
+      el("table", {}, ...parts.map(([name, value]) => el("tr", {}, el("td", { text: name }), el("td", { text: value.toFixed(3) }))))
+    );
+  } catch (e) {
+    target.textContent = e.message;
+  }
 }
 
 function openPaper(id) {
@@ -215,6 +291,20 @@ function renderFacets(state, facets) {
       });
       return el("li", {}, el("label", {}, box, el("span", { text: v.value }), el("span", { class: "count", text: String(v.count) })));
     })
+  );
+  $("tweeter-facet").replaceChildren(
+    ...facets.tweeters.slice(0, 12).map((t) =>
+      el(
+        "li",
+        {},
+        el(
+          "button",
+          { type: "button", class: "tweeter", onclick: () => navigate({ tweeter: t.value, page: 1 }) },
+          "@" + t.value + " ",
+          el("span", { class: "count", text: String(t.count) })
+        )
+      )
+    )
   );
   $("year-facet").replaceChildren(
     ...facets.years.map((y) =>
@@ -277,9 +367,79 @@ function renderPaper(paper) {
     ),
     el("p", { class: "links" }, el("a", { href: paper.url, text: "arXiv abstract" }), el("a", { href: paper.pdf_url, text: "PDF" })),
     el("section", { class: "abstract" }, el("h2", { text: "Abstract" }), ...abstract),
-    el("section", {}, el("h2", { text: paper.tweets.length + (paper.tweets.length === 1 ? " tweet" : " tweets") }), el("ul", { class: "tweets" }, ...tweets))
+    el("section", {}, el("h2", { text: paper.tweets.length + (paper.tweets.length === 1 ? " tweet" : " tweets") }), el("ul", { class: "tweets" }, ...tweets)),
+    el("section", {}, el("h2", { text: "Similar papers" }), el("ol", { id: "similar", class: "similar" }, el("li", { text: "…" })))
   );
   document.title = paper.title + " — hotpapers";
+  fetchJson("/papers/" + encodeURIComponent(paper.id) + "/similar?size=5")
+    .then((data) => {
+      $("similar").replaceChildren(
+        ...data.similar.map((s) =>
+          el("li", {}, el("a", { href: "/?paper=" + encodeURIComponent(s.id), onclick: openPaper(s.id), text: s.title }), el("span", { class: "small muted", text: " · " + s.categories.join(", ") }))
+        )
+      );
+      if (!data.similar.length) $("similar").replaceChildren(el("li", { text: "No similar papers found." }));
+    })
+    .catch((e) => $("similar").replaceChildren(el("li", { class: "error", text: e.message })));
+}
+
+function closeSuggestions() {
+  $("suggestions").hidden = true;
+  $("suggestions").replaceChildren();
+  $("q").setAttribute("aria-expanded", "false");
+}
+
+async function suggest() {
+  const prefix = $("q").value.trim();
+  if (suggestFetch) suggestFetch.abort();
+  if (!prefix) return closeSuggestions();
+  suggestFetch = new AbortController();
+  const params = new URLSearchParams({ q: prefix, size: "8" });
+  readState().cat.forEach((c) => params.append("cat", c));
+  try {
+    const data = await fetchJson("/suggest?" + params.toString(), suggestFetch.signal);
+    if (document.activeElement !== $("q") || !data.suggestions.length) return closeSuggestions();
+    $("suggestions").replaceChildren(
+      ...data.suggestions.map((s, i) => {
+        const item = el("li", { role: "option", id: "suggestion-" + i, "aria-selected": "false" }, el("span", { text: s.text }), el("span", { class: "kind", text: s.kind === "title" ? "paper" : "search" }));
+        item.addEventListener("mousedown", (event) => {
+          event.preventDefault();
+          choose(s);
+        });
+        item.dataset.kind = s.kind;
+        return item;
+      })
+    );
+    $("suggestions").hidden = false;
+    $("q").setAttribute("aria-expanded", "true");
+    $("suggestions").suggestions = data.suggestions;
+  } catch (e) {
+    if (e.name !== "AbortError") closeSuggestions();
+  }
+}
+
+function choose(suggestion) {
+  closeSuggestions();
+  clearTimeout(typingTimer);
+  if (suggestion.kind === "title") {
+    $("q").value = "";
+    openedFromResults = false;
+    history.pushState(null, "", "/?paper=" + encodeURIComponent(suggestion.id));
+    render();
+  } else {
+    $("q").value = suggestion.text;
+    navigate({ q: suggestion.text, page: 1 });
+  }
+}
+
+function moveSuggestion(step) {
+  const items = [...$("suggestions").children];
+  if ($("suggestions").hidden || !items.length) return false;
+  const current = items.findIndex((i) => i.getAttribute("aria-selected") === "true");
+  const next = (current + step + items.length) % items.length;
+  items.forEach((item, i) => item.setAttribute("aria-selected", String(i === next)));
+  $("q").setAttribute("aria-activedescendant", items[next].id);
+  return true;
 }
 
 function backLink() {
@@ -312,17 +472,35 @@ function init() {
   $("search-form").addEventListener("submit", (event) => {
     event.preventDefault();
     clearTimeout(typingTimer);
-    navigate({ q: $("q").value.trim(), page: 1 });
+    const items = [...$("suggestions").children];
+    const active = items.findIndex((i) => i.getAttribute("aria-selected") === "true");
+    if (!$("suggestions").hidden && active >= 0) {
+      choose($("suggestions").suggestions[active]);
+      return;
+    }
+    closeSuggestions();
+    navigate({ q: $("q").value.trim(), fuzzy: "", page: 1 });
   });
   $("q").addEventListener("input", () => {
     clearTimeout(typingTimer);
-    typingTimer = setTimeout(() => navigate({ q: $("q").value.trim(), page: 1 }, false), 250);
+    clearTimeout(suggestTimer);
+    typingTimer = setTimeout(() => navigate({ q: $("q").value.trim(), fuzzy: "", page: 1 }, false), 250);
+    suggestTimer = setTimeout(suggest, 120);
   });
+  $("q").addEventListener("keydown", (event) => {
+    if (event.key === "ArrowDown" && moveSuggestion(1)) event.preventDefault();
+    else if (event.key === "ArrowUp" && moveSuggestion(-1)) event.preventDefault();
+    else if (event.key === "Escape") closeSuggestions();
+  });
+  $("q").addEventListener("blur", () => setTimeout(closeSuggestions, 150));
+  $("pop").addEventListener("input", () => ($("pop-value").textContent = Number($("pop").value).toFixed(1)));
+  $("pop").addEventListener("change", () => navigate({ pop: $("pop").value === "0.6" ? "" : $("pop").value, page: 1 }));
+  $("half-life").addEventListener("change", () => navigate({ half_life_days: $("half-life").value === "30" ? "" : $("half-life").value, page: 1 }));
   $("sort").addEventListener("change", () => navigate({ sort: $("sort").value, page: 1 }));
   $("from").addEventListener("change", () => navigate({ from: $("from").value, page: 1 }));
   $("to").addEventListener("change", () => navigate({ to: $("to").value, page: 1 }));
   $("author").addEventListener("change", () => navigate({ author: $("author").value.trim(), page: 1 }));
-  const clear = () => navigate({ cat: [], author: "", from: "", to: "", page: 1 });
+  const clear = () => navigate({ cat: [], author: "", tweeter: "", from: "", to: "", page: 1 });
   $("clear-filters").addEventListener("click", clear);
   $("drop-filters").addEventListener("click", clear);
   $("home").addEventListener("click", (event) => {

@@ -141,62 +141,8 @@ public record SearchRequest(
         halfLifeDays);
   }
 
-  /** The same request with spelling correction on or off. */
-  public SearchRequest withFuzzy(boolean fuzzy) {
-    return new SearchRequest(
-        q,
-        categories,
-        author,
-        tweeter,
-        from,
-        to,
-        sort,
-        page,
-        size,
-        fuzzy,
-        pop,
-        explain,
-        halfLifeDays);
-  }
-
-  /** The same request with another engagement weight. */
-  public SearchRequest withPop(double pop) {
-    return new SearchRequest(
-        q,
-        categories,
-        author,
-        tweeter,
-        from,
-        to,
-        sort,
-        page,
-        size,
-        fuzzy,
-        pop,
-        explain,
-        halfLifeDays);
-  }
-
   /** The same request with score explanations on or off. */
   public SearchRequest withExplain(boolean explain) {
-    return new SearchRequest(
-        q,
-        categories,
-        author,
-        tweeter,
-        from,
-        to,
-        sort,
-        page,
-        size,
-        fuzzy,
-        pop,
-        explain,
-        halfLifeDays);
-  }
-
-  /** The same request for another query text. */
-  public SearchRequest withQ(String q) {
     return new SearchRequest(
         q,
         categories,

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -156,15 +157,26 @@ public final class SearchService implements Closeable {
               tweeter == null
                   ? matches
                   : collect(searcher, filtered(matchOnly, categories, author, null, dates));
+          Map<FacetsCollector, SortedSetDocValuesFacetCounts> counted = new IdentityHashMap<>();
           Facets facets =
               new Facets(
                   byCount(
-                      facet(shared, categoryBase, PaperSchema.CATEGORY_FACET, CATEGORY_FACET_SIZE)),
-                  facet(shared, yearBase, PaperSchema.YEAR_FACET, YEAR_FACET_SIZE).stream()
+                      facet(
+                          shared,
+                          categoryBase,
+                          counted,
+                          PaperSchema.CATEGORY_FACET,
+                          CATEGORY_FACET_SIZE)),
+                  facet(shared, yearBase, counted, PaperSchema.YEAR_FACET, YEAR_FACET_SIZE).stream()
                       .sorted(Comparator.comparing(Facets.FacetValue::value))
                       .toList(),
                   byCount(
-                      facet(shared, tweeterBase, PaperSchema.TWEETER_FACET, TWEETER_FACET_SIZE)));
+                      facet(
+                          shared,
+                          tweeterBase,
+                          counted,
+                          PaperSchema.TWEETER_FACET,
+                          TWEETER_FACET_SIZE)));
 
           if (searcher.timedOut()) {
             throw new SearchTimeoutException(queryTimeout.toMillis());
@@ -364,15 +376,26 @@ public final class SearchService implements Closeable {
         .toList();
   }
 
+  /**
+   * The top values of one facet dimension over {@code matches}; {@code counted} keeps the counts of
+   * each collector, since one counting pass covers every dimension.
+   */
   private static List<Facets.FacetValue> facet(
-      PaperSearcher searcher, FacetsCollector matches, String dimension, int size)
+      PaperSearcher searcher,
+      FacetsCollector matches,
+      Map<FacetsCollector, SortedSetDocValuesFacetCounts> counted,
+      String dimension,
+      int size)
       throws IOException {
     if (searcher.facetState() == null || searcher.facetState().getOrdRange(dimension) == null) {
       return List.of();
     }
-    FacetResult result =
-        new SortedSetDocValuesFacetCounts(searcher.facetState(), matches)
-            .getTopChildren(size, dimension);
+    SortedSetDocValuesFacetCounts counts = counted.get(matches);
+    if (counts == null) {
+      counts = new SortedSetDocValuesFacetCounts(searcher.facetState(), matches);
+      counted.put(matches, counts);
+    }
+    FacetResult result = counts.getTopChildren(size, dimension);
     if (result == null) {
       return List.of();
     }

@@ -291,4 +291,87 @@ class WebPageBrowserTest {
       browser.manage().window().setSize(desktop);
     }
   }
+
+  @Test
+  void misspelledQueryShowsCorrectedResultsAndOffersTheQueryAsTyped() {
+    open("/?q=difusion+modles");
+    waiting().until(d -> d.findElement(By.id("didyoumean")).isDisplayed());
+    assertEquals(
+        "Showing results for diffusion models. Search instead for “difusion modles”",
+        browser.findElement(By.id("didyoumean")).getText());
+    assertEquals("Diffusion Models Beat GANs on Image Synthesis", hitTitles().get(0));
+    browser.findElement(By.cssSelector("#didyoumean a.as-typed")).click();
+    waiting().until(ExpectedConditions.urlContains("fuzzy=off"));
+    waiting().until(d -> d.findElement(By.id("empty")).isDisplayed());
+  }
+
+  @Test
+  void autocompleteSuggestsTitlesAndOpensTheChosenPaper() throws IOException {
+    open("/");
+    browser.findElement(By.id("q")).sendKeys("diffu");
+    waiting().until(d -> d.findElement(By.id("suggestions")).isDisplayed());
+    WebElement first = browser.findElement(By.cssSelector("#suggestions li"));
+    assertTrue(first.getText().startsWith("Diffusion Models Beat GANs on Image Synthesis"));
+    screenshot("autocomplete");
+    browser.findElement(By.id("q")).sendKeys(Keys.ARROW_DOWN);
+    browser.findElement(By.id("q")).sendKeys(Keys.ENTER);
+    waiting().until(ExpectedConditions.urlContains("paper=2201.00001"));
+    waiting().until(d -> d.findElement(By.cssSelector("#paper h1")).isDisplayed());
+  }
+
+  @Test
+  void paperViewListsSimilarPapers() {
+    open("/?paper=2201.00006");
+    waiting().until(d -> !d.findElements(By.cssSelector("#similar li a")).isEmpty());
+    List<String> similar =
+        browser.findElements(By.cssSelector("#similar li a")).stream()
+            .map(WebElement::getText)
+            .toList();
+    assertEquals("A Survey of Graph Neural Networks", similar.get(0));
+    assertFalse(similar.contains("Diffusion on Graphs"));
+  }
+
+  @Test
+  void whyThisResultShowsThePartsOfTheScore() throws IOException {
+    open("/?q=diffusion+image+synthesis");
+    browser.findElement(By.cssSelector("#hits .hit .why summary")).click();
+    waiting().until(d -> !d.findElements(By.cssSelector("#hits .hit .why table")).isEmpty());
+    String table = browser.findElement(By.cssSelector("#hits .hit .why table")).getText();
+    assertTrue(table.contains("title text match"), table);
+    assertTrue(table.contains("engagement (retweets + favorites)"), table);
+    assertTrue(table.contains("matches every word"), table);
+    assertTrue(table.contains("score"), table);
+    screenshot("why");
+  }
+
+  @Test
+  void popularityKnobAndTrendingSort() {
+    open("/?q=transformers");
+    browser.executeScript(
+        "const pop = document.getElementById('pop'); pop.value = '0';"
+            + " pop.dispatchEvent(new Event('change'));");
+    waiting().until(ExpectedConditions.urlContains("pop=0"));
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("sort")))
+        .selectByValue("trending");
+    waiting().until(ExpectedConditions.urlContains("sort=trending"));
+    waiting().until(d -> d.findElement(By.id("half-life-label")).isDisplayed());
+    waiting().until(d -> "Image Synthesis with Transformers".equals(hitTitles().get(0)));
+  }
+
+  @Test
+  void tweetersFacetFiltersByHandle() {
+    open("/");
+    WebElement eve =
+        browser.findElements(By.cssSelector("#tweeter-facet button")).stream()
+            .filter(b -> b.getText().startsWith("@eve_ml"))
+            .findFirst()
+            .orElseThrow();
+    eve.click();
+    waiting().until(ExpectedConditions.urlContains("tweeter=eve_ml"));
+    waiting().until(d -> hitTitles().equals(List.of("A Survey of Graph Neural Networks")));
+    assertTrue(
+        browser.findElement(By.id("tweeter-filter")).getText().startsWith("Tweeted by @eve_ml"));
+    browser.findElement(By.cssSelector("#tweeter-filter button")).click();
+    waiting().until(d -> !d.getCurrentUrl().contains("tweeter="));
+  }
 }

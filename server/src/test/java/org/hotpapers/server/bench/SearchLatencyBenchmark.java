@@ -1,6 +1,8 @@
 package org.hotpapers.server.bench;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,9 +16,10 @@ import org.hotpapers.server.SearchService;
 import org.hotpapers.server.SortOrder;
 
 /**
- * Server-side search latency: indexes a posts folder (the real corpus by default), warms up, then
- * times {@link SearchService#search} over a fixed query mix and prints median and p99. Run with
- * {@code mvn -q -pl server -am test-compile exec:java -Dexec.classpathScope=test
+ * Server-side latency: indexes a posts folder (the real corpus by default), warms up, then times
+ * {@link SearchService#search} over a fixed query mix, the misspelled queries (the typo path) and
+ * {@link SearchService#suggest} over prefixes, printing median and p99 of each. Run with {@code mvn
+ * -q -pl server -am test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=org.hotpapers.server.bench.SearchLatencyBenchmark [-Dexec.args="POSTS_DIR"]}.
  */
 public final class SearchLatencyBenchmark {
@@ -44,6 +47,29 @@ public final class SearchLatencyBenchmark {
           "federated learning privacy",
           "2108.01513");
 
+  private static final List<String> PREFIXES =
+      List.of(
+          "d",
+          "diffu",
+          "trans",
+          "gan",
+          "neural ra",
+          "self-sup",
+          "graph n",
+          "langu",
+          "quant",
+          "rob",
+          "contrast",
+          "vision tr",
+          "speech",
+          "protein",
+          "reinforcement",
+          "image syn",
+          "nerf",
+          "bert",
+          "federated",
+          "point cl");
+
   private SearchLatencyBenchmark() {}
 
   /** Runs the benchmark; the optional argument is the posts folder. */
@@ -55,33 +81,58 @@ public final class SearchLatencyBenchmark {
     Path index = Files.createTempDirectory("hotpapers-bench");
     new BatchReindex(new PostParser(), progress -> {}).run(posts, index);
     try (SearchService service = SearchService.open(index)) {
-      List<SearchRequest> requests = requests();
+      List<Runnable> searches = new ArrayList<>();
+      requests().forEach(request -> searches.add(() -> service.search(request)));
+      List<Runnable> typos = new ArrayList<>();
+      misspelled().forEach(q -> typos.add(() -> service.search(SearchRequest.of(q))));
+      List<Runnable> suggestions = new ArrayList<>();
+      PREFIXES.forEach(prefix -> suggestions.add(() -> service.suggest(prefix, List.of(), 10)));
       for (int i = 0; i < 300; i++) {
-        for (SearchRequest request : requests) {
-          service.search(request);
-        }
+        searches.forEach(Runnable::run);
+        typos.forEach(Runnable::run);
+        suggestions.forEach(Runnable::run);
       }
-      int rounds = 100;
-      long[] nanos = new long[rounds * requests.size()];
-      int n = 0;
-      for (int i = 0; i < rounds; i++) {
-        for (SearchRequest request : requests) {
-          long start = System.nanoTime();
-          service.search(request);
-          nanos[n++] = System.nanoTime() - start;
-        }
+      report("search", service.paperCount(), time(searches, 100));
+      report("misspelled search (typo path)", service.paperCount(), time(typos, 50));
+      report("suggest", service.paperCount(), time(suggestions, 100));
+    }
+  }
+
+  private static long[] time(List<Runnable> work, int rounds) {
+    long[] nanos = new long[rounds * work.size()];
+    int n = 0;
+    for (int i = 0; i < rounds; i++) {
+      for (Runnable task : work) {
+        long start = System.nanoTime();
+        task.run();
+        nanos[n++] = System.nanoTime() - start;
       }
-      Arrays.sort(nanos);
-      System.out.printf(
-          Locale.ROOT,
-          "search latency over %,d papers, %,d searches (%d query shapes): median %.3f ms, p99 %.3f"
-              + " ms, max %.3f ms%n",
-          service.paperCount(),
-          nanos.length,
-          requests.size(),
-          nanos[nanos.length / 2] / 1e6,
-          nanos[(int) (nanos.length * 0.99)] / 1e6,
-          nanos[nanos.length - 1] / 1e6);
+    }
+    Arrays.sort(nanos);
+    return nanos;
+  }
+
+  private static void report(String what, int papers, long[] nanos) {
+    System.out.printf(
+        Locale.ROOT,
+        "%s latency over %,d papers, %,d calls: median %.3f ms, p99 %.3f ms, max %.3f ms%n",
+        what,
+        papers,
+        nanos.length,
+        nanos[nanos.length / 2] / 1e6,
+        nanos[(int) (nanos.length * 0.99)] / 1e6,
+        nanos[nanos.length - 1] / 1e6);
+  }
+
+  /** The queries of the committed misspelled-query set. */
+  private static List<String> misspelled() throws IOException {
+    try (InputStream in =
+        SearchLatencyBenchmark.class.getResourceAsStream("/relevance/misspelled-queries.tsv")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
+          .filter(line -> !line.isBlank() && !line.startsWith("#"))
+          .map(line -> line.split("\t")[1])
+          .toList();
     }
   }
 
