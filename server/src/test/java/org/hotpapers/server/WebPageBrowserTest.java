@@ -374,4 +374,14 @@ class WebPageBrowserTest {
     browser.findElement(By.cssSelector("#tweeter-filter button")).click();
     waiting().until(d -> !d.getCurrentUrl().contains("tweeter="));
   }
+
+  @Test
+  void authorFilterAcceptsInitials() {
+    open("/");
+    WebElement author = browser.findElement(By.id("author"));
+    author.sendKeys("Y. Wen");
+    author.sendKeys(Keys.TAB);
+    waiting().until(ExpectedConditions.urlContains("author=Y.+Wen"));
+    waiting().until(d -> hitTitles().equals(List.of("Sparse Attention in Vision Transformers")));
+  }
 }
