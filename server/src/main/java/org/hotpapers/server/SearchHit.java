@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
+import org.hotpapers.indexer.Paper;
 
 /**
  * One search result.
@@ -24,4 +25,22 @@ public record SearchHit(
     String url,
     float score,
     Map<String, List<String>> highlight,
-    @JsonInclude(JsonInclude.Include.NON_NULL) ScoreBreakdown explain) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL) ScoreBreakdown explain) {
+
+  static SearchHit of(
+      Paper paper, float score, Map<String, List<String>> highlight, ScoreBreakdown explain) {
+    return new SearchHit(
+        paper.id(),
+        paper.title(),
+        paper.authors(),
+        paper.categories(),
+        paper.abstractText(),
+        paper.retweets(),
+        paper.favorites(),
+        paper.dates().stream().map(Object::toString).toList(),
+        paper.url(),
+        score,
+        highlight,
+        explain);
+  }
+}

@@ -440,22 +440,9 @@ public final class SearchService implements Closeable {
           highlight.put(field, List.of(values[i].split(HtmlSnippetFormatter.SEPARATOR)));
         }
       }
-      hits.add(
-          new SearchHit(
-              paper.id(),
-              paper.title(),
-              paper.authors(),
-              paper.categories(),
-              paper.abstractText(),
-              paper.retweets(),
-              paper.favorites(),
-              paper.dates().stream().map(Object::toString).toList(),
-              paper.url(),
-              page[i].score,
-              highlight,
-              explainQuery == null
-                  ? null
-                  : ScoreExplainer.explain(searcher, explainQuery, page[i].doc)));
+      ScoreBreakdown explain =
+          explainQuery == null ? null : ScoreExplainer.explain(searcher, explainQuery, page[i].doc);
+      hits.add(SearchHit.of(paper, page[i].score, highlight, explain));
     }
     return hits;
   }

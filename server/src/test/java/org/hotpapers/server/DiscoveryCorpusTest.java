@@ -90,7 +90,8 @@ class DiscoveryCorpusTest {
     assertTrue(queries.size() >= 100);
     int hits = 0;
     for (RelevanceRegressionTest.Judged judged : queries) {
-      SearchResponse response = service.search(judged.request().withExplain(true));
+      SearchResponse response =
+          service.search(Requests.with(judged.request(), SortOrder.RELEVANCE, 1, true));
       for (SearchHit hit : response.hits()) {
         ScoreBreakdown parts = hit.explain();
         double sum =

@@ -113,19 +113,19 @@ class RelevanceRegressionTest {
   }
 
   private static SearchRequest request(String q, String params) {
-    SearchRequest request = SearchRequest.of(q);
+    List<String> categories = new ArrayList<>();
+    String author = "";
     if (!params.equals("-")) {
       for (String param : params.split("&")) {
         String[] kv = param.split("=", 2);
-        request =
-            switch (kv[0]) {
-              case "cat" -> request.withCategories(List.of(kv[1]));
-              case "author" -> request.withAuthor(kv[1]);
-              default -> throw new IllegalArgumentException("unknown parameter " + kv[0]);
-            };
+        switch (kv[0]) {
+          case "cat" -> categories.add(kv[1]);
+          case "author" -> author = kv[1];
+          default -> throw new IllegalArgumentException("unknown parameter " + kv[0]);
+        }
       }
     }
-    return request;
+    return Requests.filtered(q, categories, author);
   }
 
   private static List<String> lines(String resource) throws IOException {

@@ -1,4 +1,4 @@
-package org.hotpapers.server.bench;
+package org.hotpapers.server;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,16 +11,13 @@ import java.util.List;
 import java.util.Locale;
 import org.hotpapers.indexer.BatchReindex;
 import org.hotpapers.indexer.PostParser;
-import org.hotpapers.server.SearchRequest;
-import org.hotpapers.server.SearchService;
-import org.hotpapers.server.SortOrder;
 
 /**
  * Server-side latency: indexes a posts folder (the real corpus by default), warms up, then times
  * {@link SearchService#search} over a fixed query mix, the misspelled queries (the typo path) and
  * {@link SearchService#suggest} over prefixes, printing median and p99 of each. Run with {@code mvn
  * -q -pl server -am test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.hotpapers.server.bench.SearchLatencyBenchmark [-Dexec.args="POSTS_DIR"]}.
+ * -Dexec.mainClass=org.hotpapers.server.SearchLatencyBenchmark [-Dexec.args="POSTS_DIR"]}.
  */
 public final class SearchLatencyBenchmark {
 
@@ -141,9 +138,9 @@ public final class SearchLatencyBenchmark {
     for (String q : QUERIES) {
       requests.add(SearchRequest.of(q));
     }
-    requests.add(SearchRequest.of("GAN").withCategories(List.of("cs.CV")));
-    requests.add(SearchRequest.of("").withSort(SortOrder.DATE));
-    requests.add(SearchRequest.of("transformer").withSort(SortOrder.ENGAGEMENT).withPage(2));
+    requests.add(Requests.filtered("GAN", List.of("cs.CV"), ""));
+    requests.add(Requests.with(SearchRequest.of(""), SortOrder.DATE, 1, false));
+    requests.add(Requests.with(SearchRequest.of("transformer"), SortOrder.ENGAGEMENT, 2, false));
     return requests;
   }
 }

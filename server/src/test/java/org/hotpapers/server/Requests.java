@@ -1,0 +1,49 @@
+package org.hotpapers.server;
+
+import java.util.List;
+
+/**
+ * Search requests for tests and benchmarks: the defaults of {@link SearchRequest#of} and a change.
+ */
+final class Requests {
+
+  private Requests() {}
+
+  /** {@code q} within {@code categories} and by {@code author} (empty for any). */
+  static SearchRequest filtered(String q, List<String> categories, String author) {
+    SearchRequest d = SearchRequest.of(q);
+    return new SearchRequest(
+        q,
+        categories,
+        author,
+        d.tweeter(),
+        d.from(),
+        d.to(),
+        d.sort(),
+        d.page(),
+        d.size(),
+        d.fuzzy(),
+        d.pop(),
+        d.explain(),
+        d.halfLifeDays());
+  }
+
+  /** {@code request} sorted by {@code sort}, at {@code page}, with or without explanations. */
+  static SearchRequest with(SearchRequest request, SortOrder sort, int page, boolean explain) {
+    SearchRequest r = request;
+    return new SearchRequest(
+        r.q(),
+        r.categories(),
+        r.author(),
+        r.tweeter(),
+        r.from(),
+        r.to(),
+        sort,
+        page,
+        r.size(),
+        r.fuzzy(),
+        r.pop(),
+        explain,
+        r.halfLifeDays());
+  }
+}
