@@ -26,6 +26,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -258,7 +259,8 @@ class WebPageBrowserTest {
   @Test
   void slashFocusesTheSearchBoxAndResultsAreReachableByTab() {
     open("/?q=transformers");
-    browser.findElement(By.tagName("body")).sendKeys("/");
+    browser.executeScript("document.activeElement.blur()");
+    new Actions(browser).sendKeys("/").perform();
     assertEquals("q", browser.switchTo().activeElement().getAttribute("id"));
     browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
     boolean reachedResult = false;
