@@ -42,8 +42,13 @@ class CrashSafetyTest {
     int killedWhileWriting = 0;
     for (int round = 0; round < 4; round++) {
       Process indexer = IndexerProcess.start(big, index);
-      long delay = 300 + random.nextInt(2500);
-      boolean finished = indexer.waitFor(delay, TimeUnit.MILLISECONDS);
+      long started = System.nanoTime();
+      if (round % 2 == 1) {
+        waitUntilWriting(indexer, index, committedFiles);
+      }
+      boolean finished =
+          indexer.waitFor(random.nextInt(round % 2 == 1 ? 500 : 1500), TimeUnit.MILLISECONDS);
+      long delay = (System.nanoTime() - started) / 1_000_000;
       assertTrue(!finished, "the reindex finished before the kill at " + delay + " ms");
       if (!files(index).equals(committedFiles)) {
         killedWhileWriting++;
@@ -58,6 +63,17 @@ class CrashSafetyTest {
     ReindexSummary next = new BatchReindex(new PostParser(), progress -> {}).run(big, index);
     assertEquals(POSTS * SECTIONS, next.papersIndexed());
     assertEquals(POSTS * SECTIONS, numDocs(index));
+  }
+
+  /** Waits until the indexer has written files of the new index (it is past parsing). */
+  private static void waitUntilWriting(Process indexer, Path index, Set<String> committed)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (files(index).equals(committed)) {
+      assertTrue(indexer.isAlive(), "the indexer ended before writing anything");
+      assertTrue(System.nanoTime() < deadline, "the indexer wrote nothing in 60 s");
+      Thread.sleep(20);
+    }
   }
 
   private static Set<String> files(Path index) throws IOException {

@@ -161,6 +161,8 @@ class WebPageBrowserTest {
     List<WebElement> marks = browser.findElements(By.cssSelector("#hits .hit h3 mark"));
     assertEquals("Diffusion", marks.get(0).getText());
     screenshot("results");
+    box.sendKeys(Keys.ESCAPE);
+    waiting().until(d -> !d.findElement(By.id("suggestions")).isDisplayed());
 
     browser
         .findElement(By.xpath("//li[@class='hit'][1]//button[@class='chip' and text()='cs.LG']"))
