@@ -158,8 +158,14 @@ class WebPageBrowserTest {
     waiting().until(ExpectedConditions.urlContains("q=diffusion+image"));
     waiting().until(d -> hitTitles().size() == 4);
     assertEquals("Diffusion Models Beat GANs on Image Synthesis", hitTitles().get(0));
-    List<WebElement> marks = browser.findElements(By.cssSelector("#hits .hit h3 mark"));
-    assertEquals("Diffusion", marks.get(0).getText());
+    waiting()
+        .until(
+            d ->
+                "Diffusion"
+                    .equals(
+                        browser.executeScript(
+                            "const m = document.querySelector('#hits .hit h3 mark');"
+                                + " return m && m.innerText")));
     screenshot("results");
     box.sendKeys(Keys.ESCAPE);
     waiting().until(d -> !d.findElement(By.id("suggestions")).isDisplayed());
@@ -169,10 +175,15 @@ class WebPageBrowserTest {
         .click();
     waiting().until(ExpectedConditions.urlContains("cat=cs.LG"));
     waiting().until(d -> hitTitles().size() == 2);
-    for (WebElement hit : browser.findElements(By.cssSelector("#hits .hit"))) {
-      assertTrue(hit.getText().contains("cs.LG"), hit.getText());
-    }
-    assertTrue(browser.findElement(By.cssSelector("#cat-facet input[value='cs.LG']")).isSelected());
+    waiting()
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    browser.executeScript(
+                        "const hits = [...document.querySelectorAll('#hits .hit')];"
+                            + " const box = document.querySelector(\"#cat-facet input[value='cs.LG']\");"
+                            + " return hits.length === 2 && hits.every(h => h.innerText.includes('cs.LG'))"
+                            + " && box !== null && box.checked")));
   }
 
   @Test
@@ -272,11 +283,15 @@ class WebPageBrowserTest {
           "title".equals(browser.executeScript("return document.activeElement.className"));
     }
     assertTrue(reachedResult, "no result title link was reached with Tab");
-    String outline =
-        (String)
-            ((JavascriptExecutor) browser)
-                .executeScript("return getComputedStyle(document.activeElement).outlineStyle");
-    assertFalse("none".equals(outline), "focused link has no visible outline");
+    Object focusStyle =
+        browser.executeScript(
+            "const e = document.activeElement;"
+                + " return e.matches(':focus-visible') ? getComputedStyle(e).outlineStyle : 'rule:'"
+                + " + [...document.styleSheets[0].cssRules].some(r => r.selectorText === ':focus-visible'"
+                + " && r.style.outlineStyle !== 'none')");
+    assertTrue(
+        !"none".equals(focusStyle) && !"rule:false".equals(focusStyle),
+        "focused result link has no visible outline: " + focusStyle);
   }
 
   @Test
