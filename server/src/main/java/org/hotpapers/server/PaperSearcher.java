@@ -3,6 +3,7 @@ package org.hotpapers.server;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.facet.FacetsConfig;
@@ -13,6 +14,7 @@ import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.hotpapers.indexer.Paper;
 import org.hotpapers.indexer.PaperDocuments;
@@ -60,6 +62,12 @@ final class PaperSearcher extends IndexSearcher {
       suggester = built;
     }
     return suggester;
+  }
+
+  /** The document of the paper with arXiv id {@code id}, if the index has it. */
+  OptionalInt docOf(String id) throws IOException {
+    ScoreDoc[] hits = search(PaperQueryParser.idQuery(id).match(), 1).scoreDocs;
+    return hits.length == 0 ? OptionalInt.empty() : OptionalInt.of(hits[0].doc);
   }
 
   /** The paper stored in document {@code doc}. */

@@ -11,9 +11,9 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.LongPoint;
@@ -106,13 +106,10 @@ public final class SearchService implements Closeable {
   public Optional<PaperView> paper(String id) {
     return withSearcher(
         searcher -> {
-          TopDocs top =
-              searcher.search(
-                  new TermQuery(new Term(PaperSchema.ID, id.toLowerCase(Locale.ROOT))), 1);
-          if (top.scoreDocs.length == 0) {
-            return Optional.empty();
-          }
-          return Optional.of(PaperView.of(searcher.paper(top.scoreDocs[0].doc)));
+          OptionalInt doc = searcher.docOf(id);
+          return doc.isEmpty()
+              ? Optional.empty()
+              : Optional.of(PaperView.of(searcher.paper(doc.getAsInt())));
         });
   }
 
@@ -201,13 +198,11 @@ public final class SearchService implements Closeable {
   public Optional<List<SearchHit>> similar(String id, int size) {
     return withSearcher(
         searcher -> {
-          TopDocs source =
-              searcher.search(
-                  new TermQuery(new Term(PaperSchema.ID, id.toLowerCase(Locale.ROOT))), 1);
-          if (source.scoreDocs.length == 0) {
+          OptionalInt source = searcher.docOf(id);
+          if (source.isEmpty()) {
             return Optional.empty();
           }
-          int doc = source.scoreDocs[0].doc;
+          int doc = source.getAsInt();
           Query like = SimilarPapers.query(searcher, analyzer, doc, searcher.paper(doc));
           ScoreDoc[] top = searcher.search(like, size).scoreDocs;
           return Optional.of(hits(searcher, top, null, null));
