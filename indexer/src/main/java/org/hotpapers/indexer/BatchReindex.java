@@ -1,6 +1,7 @@
 package org.hotpapers.indexer;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
@@ -11,6 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -24,15 +30,35 @@ public final class BatchReindex {
 
   private final PostParser parser;
   private final ReindexListener listener;
+  private final int threads;
 
-  /** A reindexer that reports its progress to {@code listener}. */
+  /** A reindexer that uses every processor and reports its progress to {@code listener}. */
   public BatchReindex(PostParser parser, ReindexListener listener) {
-    this.parser = parser;
-    this.listener = listener;
+    this(parser, listener, Runtime.getRuntime().availableProcessors());
   }
 
+  /** A reindexer that parses and indexes posts on {@code threads} threads. */
+  public BatchReindex(PostParser parser, ReindexListener listener, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+    }
+    this.parser = parser;
+    this.listener = listener;
+    this.threads = threads;
+  }
+
+  /** What one post contributed, kept until the posts before it are reported. */
+  private record PostOutcome(
+      String name,
+      PostProblem skipped,
+      List<PostProblem> problems,
+      boolean empty,
+      int papersIndexed) {}
+
   /**
-   * Parses every post under {@code postsDir} and replaces the index in {@code indexDir}.
+   * Parses every post under {@code postsDir} and replaces the index in {@code indexDir}. Posts are
+   * parsed and indexed as they are read, on several threads, so memory holds only the posts in
+   * flight and the papers that appear on more than one day; problems are reported in file order.
    *
    * @throws NoSuchFileException if {@code postsDir} holds no {@code *.md} post: an empty or
    *     mistyped folder must not wipe a good index
@@ -44,51 +70,57 @@ public final class BatchReindex {
     if (files.isEmpty()) {
       throw new NoSuchFileException(postsDir.toString(), null, "no *.md posts in this folder");
     }
-    PaperCatalog catalog = new PaperCatalog();
+    PaperAppearances appearances = new PaperAppearances();
     List<PostProblem> skippedPosts = new ArrayList<>();
     List<PostProblem> problems = new ArrayList<>();
     List<String> emptyPosts = new ArrayList<>();
     int postsRead = 0;
-    for (Path file : files) {
-      String name = postsDir.relativize(file).toString();
-      try {
-        Post post = parser.parse(name, read(name, file));
-        postsRead++;
-        catalog.add(post);
-        problems.addAll(post.problems());
-        if (post.papers().isEmpty() && post.problems().isEmpty()) {
-          emptyPosts.add(name);
-        }
-      } catch (MalformedPostException e) {
-        skippedPosts.add(e.problem());
-      }
-      listener.progress(
-          new ReindexProgress(
-              postsRead + skippedPosts.size(),
-              files.size(),
-              catalog.papers().size(),
-              0,
-              Duration.between(start, Instant.now())));
-    }
+    int papersIndexed = 0;
     try (PaperIndexer indexer = new PaperIndexer(indexDir)) {
-      int indexed = 0;
-      for (Paper paper : catalog.papers()) {
-        indexer.add(paper);
-        indexed++;
-        if (indexed % PAPERS_PER_PROGRESS == 0 || indexed == catalog.papers().size()) {
-          listener.progress(
-              new ReindexProgress(
-                  files.size(),
-                  files.size(),
-                  catalog.papers().size(),
-                  indexed,
-                  Duration.between(start, Instant.now())));
+      ExecutorService pool = Executors.newFixedThreadPool(threads, BatchReindex::workerThread);
+      List<Future<PostOutcome>> outcomes = new ArrayList<>(files.size());
+      try {
+        for (int i = 0; i < files.size(); i++) {
+          int post = i;
+          outcomes.add(
+              pool.submit(() -> index(postsDir, files.get(post), post, appearances, indexer)));
         }
+        int papersAtLastProgress = 0;
+        for (int i = 0; i < outcomes.size(); i++) {
+          PostOutcome outcome = await(outcomes.get(i));
+          papersIndexed += outcome.papersIndexed();
+          if (outcome.skipped() != null) {
+            skippedPosts.add(outcome.skipped());
+          } else {
+            postsRead++;
+            problems.addAll(outcome.problems());
+            if (outcome.empty()) {
+              emptyPosts.add(outcome.name());
+            }
+          }
+          if (papersIndexed - papersAtLastProgress >= PAPERS_PER_PROGRESS
+              || i == files.size() - 1) {
+            papersAtLastProgress = papersIndexed;
+            listener.progress(
+                new ReindexProgress(
+                    i + 1,
+                    files.size(),
+                    papersIndexed,
+                    papersIndexed,
+                    Duration.between(start, Instant.now())));
+          }
+        }
+      } finally {
+        stop(pool, outcomes);
+      }
+      Map<String, Paper> firstIndexed = indexer.added(appearances.repeatedIds());
+      for (Paper first : firstIndexed.values()) {
+        indexer.replace(appearances.merged(first));
       }
       indexer.commit(
           Map.of(
               "posts", Integer.toString(postsRead),
-              "papers", Integer.toString(catalog.papers().size()),
+              "papers", Integer.toString(papersIndexed),
               "built", Instant.now().toString()));
     }
     return new ReindexSummary(
@@ -96,9 +128,72 @@ public final class BatchReindex {
         skippedPosts,
         problems,
         emptyPosts,
-        catalog.papers().size(),
-        catalog.merged(),
+        papersIndexed,
+        appearances.repeatCount(),
         Duration.between(start, Instant.now()));
+  }
+
+  /** Reads, parses and indexes one post; runs on a worker thread. */
+  private PostOutcome index(
+      Path postsDir, Path file, int post, PaperAppearances appearances, PaperIndexer indexer)
+      throws IOException {
+    String name = postsDir.relativize(file).toString();
+    Post parsed;
+    try {
+      parsed = parser.parse(name, read(name, file));
+    } catch (MalformedPostException e) {
+      return new PostOutcome(name, e.problem(), List.of(), false, 0);
+    }
+    int indexed = 0;
+    List<Paper> papers = parsed.papers();
+    for (int i = 0; i < papers.size(); i++) {
+      if (appearances.add(papers.get(i), PaperAppearances.position(post, i))) {
+        indexer.add(papers.get(i));
+        indexed++;
+      }
+    }
+    boolean empty = papers.isEmpty() && parsed.problems().isEmpty();
+    return new PostOutcome(name, null, parsed.problems(), empty, indexed);
+  }
+
+  /** The outcome of one post, rethrowing what its worker threw. */
+  private static PostOutcome await(Future<PostOutcome> outcome) throws IOException {
+    try {
+      return outcome.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("reindex interrupted");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IOException(e.getCause());
+    }
+  }
+
+  /**
+   * Stops the workers without interrupting them (an interrupted write would break the writer):
+   * posts not started yet are cancelled, those in progress finish.
+   */
+  private static void stop(ExecutorService pool, List<Future<PostOutcome>> outcomes)
+      throws InterruptedIOException {
+    outcomes.forEach(outcome -> outcome.cancel(false));
+    pool.shutdown();
+    try {
+      pool.awaitTermination(1, TimeUnit.HOURS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("reindex interrupted while stopping its workers");
+    }
+  }
+
+  private static Thread workerThread(Runnable task) {
+    Thread thread = new Thread(task, "reindex-worker");
+    thread.setDaemon(true);
+    return thread;
   }
 
   private static List<Path> postFiles(Path postsDir) throws IOException {

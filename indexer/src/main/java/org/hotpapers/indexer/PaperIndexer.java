@@ -3,11 +3,19 @@ package org.hotpapers.indexer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexWriterConfig.OpenMode;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
@@ -39,9 +47,33 @@ public final class PaperIndexer implements AutoCloseable {
     }
   }
 
-  /** Adds one paper to the pending index. */
+  /** Adds one paper to the pending index; safe to call from several threads at once. */
   public void add(Paper paper) throws IOException {
     writer.addDocument(facetsConfig.build(PaperDocuments.toDocument(paper)));
+  }
+
+  /**
+   * Replaces a paper added earlier with a new version of it, as part of the same pending commit.
+   */
+  public void replace(Paper paper) throws IOException {
+    writer.updateDocument(
+        new Term(PaperSchema.ID, paper.id()), facetsConfig.build(PaperDocuments.toDocument(paper)));
+  }
+
+  /** Reads back papers added earlier (and not yet committed), by id; ids not added are left out. */
+  public Map<String, Paper> added(Collection<String> ids) throws IOException {
+    Map<String, Paper> papers = new HashMap<>();
+    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      StoredFields storedFields = searcher.storedFields();
+      for (String id : ids) {
+        TopDocs hits = searcher.search(new TermQuery(new Term(PaperSchema.ID, id)), 1);
+        if (hits.scoreDocs.length > 0) {
+          papers.put(id, PaperDocuments.toPaper(storedFields.document(hits.scoreDocs[0].doc)));
+        }
+      }
+    }
+    return papers;
   }
 
   /** Atomically replaces the previous index with everything added so far. */
