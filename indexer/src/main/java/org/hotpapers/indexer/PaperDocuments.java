@@ -73,16 +73,17 @@ public final class PaperDocuments {
         .distinct()
         .forEach(year -> doc.add(new SortedSetDocValuesFacetField(PaperSchema.YEAR_FACET, year)));
     doc.add(new NumericDocValuesField(PaperSchema.LATEST_DATE, paper.latestDate().toEpochDay()));
+    doc.add(new LongPoint(PaperSchema.LATEST_DATE, paper.latestDate().toEpochDay()));
     doc.add(new StoredField(PaperSchema.RETWEETS, paper.retweets()));
     doc.add(new StoredField(PaperSchema.FAVORITES, paper.favorites()));
     doc.add(new NumericDocValuesField(PaperSchema.ENGAGEMENT, paper.engagement()));
+    doc.add(new LongPoint(PaperSchema.ENGAGEMENT, paper.engagement()));
     doc.add(
         new FeatureField(
             PaperSchema.FEATURES,
             PaperSchema.ENGAGEMENT_FEATURE,
             PaperSchema.engagementFeature(paper)));
     doc.add(new Field(PaperSchema.SPELL, paper.title(), VOCABULARY));
-    doc.add(new Field(PaperSchema.SPELL, paper.abstractText(), VOCABULARY));
     paper.tweets().stream()
         .map(Tweet::handle)
         .distinct()

@@ -45,7 +45,10 @@ public final class PaperSchema {
   /** Handles of the people who tweeted, lower-cased exact terms for the tweeter filter. */
   public static final String TWEETER_HANDLE = "tweeter_handle";
 
-  /** Unstemmed words of title and abstract: the vocabulary that spelling corrections come from. */
+  /**
+   * Unstemmed words of titles: the vocabulary that spelling corrections come from (abstracts are
+   * left out, as they would double the words to index for little gain in corrections).
+   */
   public static final String SPELL = "spell";
 
   /** arXiv categories: lower-cased exact terms for filtering, original spelling stored. */
@@ -54,7 +57,10 @@ public final class PaperSchema {
   /** Digest dates: points (epoch day) for range filters, ISO strings stored. */
   public static final String DATE = "date";
 
-  /** Newest digest date as epoch day, a doc value for sorting by date. */
+  /**
+   * Newest digest date as epoch day: a doc value for sorting by date, and a point with the same
+   * value so the sort can skip papers that cannot make the page.
+   */
   public static final String LATEST_DATE = "latest_date";
 
   /** Retweets, stored. */
@@ -63,7 +69,7 @@ public final class PaperSchema {
   /** Favorites, stored. */
   public static final String FAVORITES = "favorites";
 
-  /** Retweets plus favorites, a doc value for sorting by engagement. */
+  /** Retweets plus favorites: a doc value for sorting by engagement, and a point to skip with. */
   public static final String ENGAGEMENT = "engagement";
 
   /** The {@code FeatureField} that holds ranking features. */

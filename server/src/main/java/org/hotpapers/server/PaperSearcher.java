@@ -2,12 +2,15 @@ package org.hotpapers.server;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
@@ -33,6 +36,8 @@ final class PaperSearcher extends IndexSearcher {
   private final SortedSetDocValuesReaderState facetState;
   private final Map<Integer, Paper> papers = new ConcurrentHashMap<>();
   private PaperSuggester suggester;
+  private SortedSetDocValuesFacetCounts allFacetCounts;
+  private final Map<String, FacetResult> topOfAll = new HashMap<>();
 
   private PaperSearcher(IndexReader reader, SortedSetDocValuesReaderState facetState) {
     super(reader);
@@ -42,6 +47,24 @@ final class PaperSearcher extends IndexSearcher {
   /** Facet ordinals, or {@code null} when the index holds no facets (it has no papers). */
   SortedSetDocValuesReaderState facetState() {
     return facetState;
+  }
+
+  /**
+   * The top {@code size} values of a facet dimension over every paper, counted on first use and
+   * kept for the life of the reader: a search with no query and no filter needs no counting pass of
+   * its own. Synchronized, as facet counts read their doc values through one shared iterator.
+   */
+  synchronized FacetResult topOfAll(String dimension, int size) throws IOException {
+    if (allFacetCounts == null) {
+      allFacetCounts = new SortedSetDocValuesFacetCounts(facetState);
+    }
+    String key = dimension + '/' + size;
+    FacetResult top = topOfAll.get(key);
+    if (top == null && !topOfAll.containsKey(key)) {
+      top = allFacetCounts.getTopChildren(size, dimension);
+      topOfAll.put(key, top);
+    }
+    return top;
   }
 
   /**

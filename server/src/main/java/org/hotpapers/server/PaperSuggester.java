@@ -13,10 +13,12 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.suggest.Lookup.LookupResult;
 import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.hotpapers.indexer.PaperSchema;
 
@@ -45,7 +47,11 @@ final class PaperSuggester implements Closeable {
     Map<String, Set<BytesRef>> phraseContexts = new HashMap<>();
     Map<String, Integer> phraseTitles = new HashMap<>();
     StoredFields stored = reader.storedFields();
+    Bits live = MultiBits.getLiveDocs(reader);
     for (int doc = 0; doc < reader.maxDoc(); doc++) {
+      if (live != null && !live.get(doc)) {
+        continue;
+      }
       var document = stored.document(doc);
       String title = document.get(PaperSchema.TITLE);
       long engagement =

@@ -140,7 +140,13 @@ public final class SearchService implements Closeable {
                     searcher.search(
                         main, window, byTrending(searcher, request.halfLifeDays()), true);
               };
-          FacetsCollector matches = collect(searcher, main);
+          boolean everything =
+              query.match() == null
+                  && categories == null
+                  && author == null
+                  && tweeter == null
+                  && dates == null;
+          FacetsCollector matches = everything ? null : collect(searcher, main);
           Query matchOnly = query.match() == null ? new MatchAllDocsQuery() : query.match();
           FacetsCollector categoryBase =
               categories == null
@@ -154,26 +160,15 @@ public final class SearchService implements Closeable {
               tweeter == null
                   ? matches
                   : collect(searcher, filtered(matchOnly, categories, author, null, dates));
-          Map<FacetsCollector, SortedSetDocValuesFacetCounts> counted = new IdentityHashMap<>();
+          FacetCounter counter = new FacetCounter(shared);
           Facets facets =
               new Facets(
                   byCount(
-                      facet(
-                          shared,
-                          categoryBase,
-                          counted,
-                          PaperSchema.CATEGORY_FACET,
-                          CATEGORY_FACET_SIZE)),
-                  facet(shared, yearBase, counted, PaperSchema.YEAR_FACET, YEAR_FACET_SIZE).stream()
+                      counter.top(categoryBase, PaperSchema.CATEGORY_FACET, CATEGORY_FACET_SIZE)),
+                  counter.top(yearBase, PaperSchema.YEAR_FACET, YEAR_FACET_SIZE).stream()
                       .sorted(Comparator.comparing(Facets.FacetValue::value))
                       .toList(),
-                  byCount(
-                      facet(
-                          shared,
-                          tweeterBase,
-                          counted,
-                          PaperSchema.TWEETER_FACET,
-                          TWEETER_FACET_SIZE)));
+                  byCount(counter.top(tweeterBase, PaperSchema.TWEETER_FACET, TWEETER_FACET_SIZE)));
 
           if (searcher.timedOut()) {
             throw new SearchTimeoutException(queryTimeout.toMillis());
@@ -183,7 +178,7 @@ public final class SearchService implements Closeable {
               hits(shared, page, query.highlight(), request.explain() ? ranked : null);
           double tookMs = Math.round((System.nanoTime() - start) / 1_000.0) / 1_000.0;
           return new SearchResponse(
-              total(matches),
+              everything ? searcher.getIndexReader().numDocs() : total(matches),
               request.page(),
               request.size(),
               tookMs,
@@ -372,33 +367,46 @@ public final class SearchService implements Closeable {
   }
 
   /**
-   * The top values of one facet dimension over {@code matches}; {@code counted} keeps the counts of
-   * each collector, since one counting pass covers every dimension.
+   * Counts facets, once per collector since one pass covers every dimension; a {@code null}
+   * collector stands for every paper, whose counts the searcher keeps.
    */
-  private static List<Facets.FacetValue> facet(
-      PaperSearcher searcher,
-      FacetsCollector matches,
-      Map<FacetsCollector, SortedSetDocValuesFacetCounts> counted,
-      String dimension,
-      int size)
-      throws IOException {
-    if (searcher.facetState() == null || searcher.facetState().getOrdRange(dimension) == null) {
-      return List.of();
+  private static final class FacetCounter {
+    private final PaperSearcher searcher;
+    private final Map<FacetsCollector, SortedSetDocValuesFacetCounts> counted =
+        new IdentityHashMap<>();
+
+    FacetCounter(PaperSearcher searcher) {
+      this.searcher = searcher;
     }
-    SortedSetDocValuesFacetCounts counts = counted.get(matches);
-    if (counts == null) {
-      counts = new SortedSetDocValuesFacetCounts(searcher.facetState(), matches);
-      counted.put(matches, counts);
+
+    private SortedSetDocValuesFacetCounts counts(FacetsCollector matches) throws IOException {
+      SortedSetDocValuesFacetCounts counts = counted.get(matches);
+      if (counts == null) {
+        counts = new SortedSetDocValuesFacetCounts(searcher.facetState(), matches);
+        counted.put(matches, counts);
+      }
+      return counts;
     }
-    FacetResult result = counts.getTopChildren(size, dimension);
-    if (result == null) {
-      return List.of();
+
+    /** The top {@code size} values of {@code dimension} over {@code matches}. */
+    List<Facets.FacetValue> top(FacetsCollector matches, String dimension, int size)
+        throws IOException {
+      if (searcher.facetState() == null || searcher.facetState().getOrdRange(dimension) == null) {
+        return List.of();
+      }
+      FacetResult result =
+          matches == null
+              ? searcher.topOfAll(dimension, size)
+              : counts(matches).getTopChildren(size, dimension);
+      if (result == null) {
+        return List.of();
+      }
+      List<Facets.FacetValue> values = new ArrayList<>();
+      for (LabelAndValue value : result.labelValues) {
+        values.add(new Facets.FacetValue(value.label, value.value.intValue()));
+      }
+      return values;
     }
-    List<Facets.FacetValue> values = new ArrayList<>();
-    for (LabelAndValue value : result.labelValues) {
-      values.add(new Facets.FacetValue(value.label, value.value.intValue()));
-    }
-    return values;
   }
 
   private static ScoreDoc[] pageOf(ScoreDoc[] all, SearchRequest request) {

@@ -16,8 +16,8 @@ import org.hotpapers.indexer.PaperSchema;
 
 /**
  * Corrects the words of a query that the index does not contain, from the index's own vocabulary
- * (the unstemmed words of titles and abstracts): for each unknown word, the most frequent word
- * within two edits (a swap of two letters counts as one).
+ * (the unstemmed words of titles): for each unknown word, the most frequent word within two edits
+ * (a swap of two letters counts as one).
  */
 final class SpellingCorrector {
 
