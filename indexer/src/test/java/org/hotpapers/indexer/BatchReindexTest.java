@@ -14,15 +14,19 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +57,38 @@ class BatchReindexTest {
     assertEquals(6, summary.papersIndexed());
     assertEquals(1, summary.papersMerged());
     assertTrue(summary.report().contains("2021-01-06---Hot-Papers.md: no papers"));
+  }
+
+  @Test
+  void rebuildOnManyThreadsStoresWhatOneThreadStores(@TempDir Path dir) throws IOException {
+    Path posts = Fixtures.copyPosts(dir.resolve("posts"));
+    new CorpusGenerator(CorpusGenerator.pseudoWords(2_000, 3), 5)
+        .write(posts.resolve("synthetic"), 3_000);
+    ReindexSummary one =
+        new BatchReindex(new PostParser(), progress -> {}, 1).run(posts, dir.resolve("one"));
+    ReindexSummary four =
+        new BatchReindex(new PostParser(), progress -> {}, 4).run(posts, dir.resolve("four"));
+
+    assertEquals(one.papersIndexed(), four.papersIndexed());
+    assertEquals(one.papersMerged(), four.papersMerged());
+    assertTrue(one.papersMerged() > 1, "merged: " + one.papersMerged());
+    assertEquals(one.emptyPosts(), four.emptyPosts());
+    assertEquals(storedPapers(dir.resolve("one")), storedPapers(dir.resolve("four")));
+  }
+
+  private static Map<String, Paper> storedPapers(Path index) throws IOException {
+    Map<String, Paper> papers = new TreeMap<>();
+    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
+      Bits live = MultiBits.getLiveDocs(reader);
+      for (int doc = 0; doc < reader.maxDoc(); doc++) {
+        if (live == null || live.get(doc)) {
+          Paper paper = PaperDocuments.toPaper(reader.storedFields().document(doc));
+          assertEquals(null, papers.put(paper.id(), paper), "twice: " + paper.id());
+        }
+      }
+      assertEquals(reader.numDocs(), papers.size());
+    }
+    return papers;
   }
 
   @Test

@@ -103,8 +103,18 @@ public final class BenchmarkChart {
     svg.append(
         String.format(
             Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", width, height));
-    panel(svg, MARGIN_LEFT, "Indexing rate (papers/s, 2 cores)", indexing);
-    panel(svg, MARGIN_LEFT + PANEL_WIDTH + GAP, "Query latency of the slowest class (ms)", latency);
+    panel(
+        svg,
+        MARGIN_LEFT,
+        "Indexing rate (papers/s, 2 cores)",
+        indexing,
+        Map.of(10_000.0, "target 10k/s"));
+    panel(
+        svg,
+        MARGIN_LEFT + PANEL_WIDTH + GAP,
+        "Query latency of the slowest class (ms)",
+        latency,
+        Map.of(5.0, "target median 5 ms", 50.0, "target p99 50 ms"));
     svg.append("</svg>\n");
     return svg.toString();
   }
@@ -130,11 +140,12 @@ public final class BenchmarkChart {
     return new Series(name, colour, dash, points);
   }
 
-  private static void panel(StringBuilder svg, int left, String title, List<Series> series) {
+  private static void panel(
+      StringBuilder svg, int left, String title, List<Series> series, Map<Double, String> targets) {
     double minX = 1e3;
     double maxX = 1e7;
-    double minY = Double.MAX_VALUE;
-    double maxY = 0;
+    double minY = targets.keySet().stream().mapToDouble(v -> v).min().orElse(Double.MAX_VALUE);
+    double maxY = targets.keySet().stream().mapToDouble(v -> v).max().orElse(0);
     for (Series line : series) {
       for (double value : line.points().values()) {
         minY = Math.min(minY, value);
@@ -209,6 +220,24 @@ public final class BenchmarkChart {
               left - 6,
               y + 4,
               human(Math.pow(10, decade))));
+    }
+    for (Map.Entry<Double, String> target : targets.entrySet()) {
+      double y =
+          bottom
+              - (Math.log10(target.getKey()) - lowDecade) / (highDecade - lowDecade) * PANEL_HEIGHT;
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#2e8b57\""
+                  + " stroke-dasharray=\"1 3\"/>%n"
+                  + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" fill=\"#2e8b57\">%s</text>%n",
+              left,
+              y,
+              left + PANEL_WIDTH,
+              y,
+              left + PANEL_WIDTH - 4,
+              y - 4,
+              target.getValue()));
     }
     int legendY = bottom + 52;
     for (int i = 0; i < series.size(); i++) {

@@ -47,6 +47,7 @@ public final class ScaleBenchmark implements Callable<Integer> {
 
   private static final Duration HTTP_WARM_UP = Duration.ofSeconds(3);
   private static final int[] CONCURRENCY = {1, 8, 64};
+  private static final int WARM_UP_QUERIES = 1000;
 
   @Option(names = "--posts", required = true, paramLabel = "DIR", description = "posts folder")
   private Path posts;
@@ -82,6 +83,13 @@ public final class ScaleBenchmark implements Callable<Integer> {
       description = "the server jar whose start-up is timed (default: ${DEFAULT-VALUE})")
   private Path serverJar;
 
+  @Option(
+      names = "--fts5-queries",
+      defaultValue = "1000",
+      description =
+          "timed FTS5 queries per class, the first of the same set (default: ${DEFAULT-VALUE})")
+  private int fts5Queries;
+
   @Option(names = "--no-fts5", description = "leave out the SQLite FTS5 baseline")
   private boolean noFts5;
 
@@ -111,6 +119,12 @@ public final class ScaleBenchmark implements Callable<Integer> {
       papers = indexing.papers();
       record("index_papers_per_s", "hotpapers", "", indexing.papersPerSecond());
       record("index_papers_per_s", "bare-lucene", "", indexing.barePapersPerSecond());
+      record(
+          "index_papers_per_s",
+          "bare-lucene-text-analyzer",
+          "",
+          papers / indexing.bareTextAnalyzerSeconds());
+      record("index_papers_per_s", "parse-only", "", papers / indexing.parseSeconds());
       record("index_mb_per_s", "hotpapers", "", indexing.megabytesPerSecond());
       record("index_peak_heap_mb", "hotpapers", "", indexing.peakHeapBytes() / 1048576.0);
       record("index_size_mb", "hotpapers", "", indexing.indexBytes() / 1e6);
@@ -164,8 +178,13 @@ public final class ScaleBenchmark implements Callable<Integer> {
       record("index_papers_per_s", "fts5", "", papers / seconds);
       record("index_size_mb", "fts5", "", Files.size(db) / 1e6);
     }
+    Map<QueryClass, Integer> taken = new EnumMap<>(QueryClass.class);
+    List<BenchQuery> subset =
+        queries.stream()
+            .filter(query -> taken.merge(query.queryClass(), 1, Integer::sum) <= fts5Queries)
+            .toList();
     try (Fts5Baseline baseline = Fts5Baseline.open(db)) {
-      return inProcess("fts5", queries, baseline::search);
+      return inProcess("fts5", subset, baseline::search);
     }
   }
 
@@ -175,12 +194,16 @@ public final class ScaleBenchmark implements Callable<Integer> {
     long search(BenchQuery query) throws Exception;
   }
 
-  /** Warms up on every query once, then times each; latencies by class. */
+  /**
+   * Warms up on the first fifth of the queries (a mix of every class, at most {@link
+   * #WARM_UP_QUERIES}), then times each query; latencies by class.
+   */
   private Map<QueryClass, Latencies> inProcess(String name, List<BenchQuery> queries, Engine engine)
       throws Exception {
     Map<QueryClass, Latencies> byClass = new EnumMap<>(QueryClass.class);
     Map<QueryClass, long[]> totals = new EnumMap<>(QueryClass.class);
-    for (BenchQuery query : queries) {
+    int warmUp = Math.min(WARM_UP_QUERIES, queries.size() / 5);
+    for (BenchQuery query : queries.subList(0, warmUp)) {
       engine.search(query);
     }
     for (BenchQuery query : queries) {
@@ -192,7 +215,8 @@ public final class ScaleBenchmark implements Callable<Integer> {
     }
     totals.forEach(
         (queryClass, sum) ->
-            averageTotals.put(List.of(name, queryClass), sum[0] / (double) queriesPerClass));
+            averageTotals.put(
+                List.of(name, queryClass), sum[0] / (double) byClass.get(queryClass).count()));
     return byClass;
   }
 
