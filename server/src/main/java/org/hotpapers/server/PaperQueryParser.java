@@ -84,19 +84,24 @@ final class PaperQueryParser {
     }
     checkBalanced(q);
     Set<Query> prefixed = Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<Query> words = Collections.newSetFromMap(new IdentityHashMap<>());
     Query parsed;
     try {
-      parsed = new Parser(analyzer, prefixed).parse(q.replace("/", "\\/"));
+      parsed = new Parser(analyzer, prefixed, words).parse(q.replace("/", "\\/"));
     } catch (ParseException e) {
       throw new BadRequestException("q is not a valid query: " + firstLine(e.getMessage()));
     } catch (IllegalArgumentException e) {
       throw new BadRequestException("q is not a valid query: " + e.getMessage());
     }
-    return structure(parsed, prefixed);
+    return structure(parsed, prefixed, words);
   }
 
-  private static UserQuery structure(Query parsed, Set<Query> prefixed) {
-    if (!(parsed instanceof BooleanQuery bool)) {
+  /**
+   * Splits a parsed query into what must match and the all-words query ranked first; a single word
+   * (one {@code BooleanQuery} over the default fields) has no all-words query.
+   */
+  private static UserQuery structure(Query parsed, Set<Query> prefixed, Set<Query> words) {
+    if (!(parsed instanceof BooleanQuery bool) || words.contains(parsed)) {
       return new UserQuery(parsed, null, parsed);
     }
     BooleanQuery.Builder match = new BooleanQuery.Builder();
@@ -172,10 +177,16 @@ final class PaperQueryParser {
   /** The classic parser with field aliases; unknown prefixes are read as plain words. */
   private static final class Parser extends MultiFieldQueryParser {
     private final Set<Query> prefixed;
+    private final Set<Query> words;
 
-    Parser(Analyzer analyzer, Set<Query> prefixed) {
+    /**
+     * A parser that adds queries for an explicit field to {@code prefixed}, and the expansion of
+     * one word over the default fields to {@code words}.
+     */
+    Parser(Analyzer analyzer, Set<Query> prefixed, Set<Query> words) {
       super(DEFAULT_FIELDS.keySet().toArray(new String[0]), analyzer, DEFAULT_FIELDS);
       this.prefixed = prefixed;
+      this.words = words;
       setDefaultOperator(QueryParser.Operator.OR);
       setSplitOnWhitespace(true);
       setAutoGeneratePhraseQueries(true);
@@ -189,6 +200,13 @@ final class PaperQueryParser {
     private Query mark(Query query) {
       if (query != null) {
         prefixed.add(query);
+      }
+      return query;
+    }
+
+    private Query word(Query query) {
+      if (query != null) {
+        words.add(query);
       }
       return query;
     }
@@ -215,7 +233,7 @@ final class PaperQueryParser {
         return mark(NameQuery.of(getAnalyzer(), resolved, queryText));
       }
       Query query = super.getFieldQuery(resolved, queryText, quoted);
-      return resolved == null ? query : mark(query);
+      return resolved == null ? word(query) : mark(query);
     }
 
     @Override
@@ -228,14 +246,14 @@ final class PaperQueryParser {
         return mark(NameQuery.of(getAnalyzer(), resolved, queryText));
       }
       Query query = super.getFieldQuery(resolved, queryText, slop);
-      return resolved == null ? query : mark(query);
+      return resolved == null ? word(query) : mark(query);
     }
 
     @Override
     protected Query getPrefixQuery(String field, String termStr) throws ParseException {
       String resolved = resolve(field);
       Query query = super.getPrefixQuery(resolved, termStr);
-      return resolved == null ? query : mark(query);
+      return resolved == null ? word(query) : mark(query);
     }
 
     @Override
@@ -245,7 +263,7 @@ final class PaperQueryParser {
       }
       String resolved = resolve(field);
       Query query = super.getWildcardQuery(resolved, termStr);
-      return resolved == null ? query : mark(query);
+      return resolved == null ? word(query) : mark(query);
     }
 
     @Override
@@ -253,7 +271,7 @@ final class PaperQueryParser {
         throws ParseException {
       String resolved = resolve(field);
       Query query = super.getFuzzyQuery(resolved, termStr, minSimilarity);
-      return resolved == null ? query : mark(query);
+      return resolved == null ? word(query) : mark(query);
     }
 
     @Override
