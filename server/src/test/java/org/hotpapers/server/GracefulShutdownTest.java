@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.index.DirectoryReader;
@@ -56,7 +57,7 @@ class GracefulShutdownTest {
     URI search = URI.create("http://localhost:" + port + "/search?q=diffusion+OR+graph");
     try {
       waitForHealth(client, port);
-      List<Integer> statuses = new ArrayList<>();
+      List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
       List<String> incomplete = new ArrayList<>();
       Thread load =
           new Thread(
@@ -81,7 +82,10 @@ class GracefulShutdownTest {
                 }
               });
       load.start();
-      Thread.sleep(500);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (statuses.size() < 20 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
       server.destroy();
       assertTrue(server.waitFor(20, TimeUnit.SECONDS), "server did not stop on SIGTERM");
       load.join(10_000);
