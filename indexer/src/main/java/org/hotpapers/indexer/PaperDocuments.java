@@ -1,8 +1,11 @@
 package org.hotpapers.indexer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
@@ -15,6 +18,10 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiBits;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 /** Converts a {@link Paper} to the Lucene document laid out by {@link PaperSchema}, and back. */
@@ -106,6 +113,35 @@ public final class PaperDocuments {
       doc.add(new StoredField(PaperSchema.TWEET_URL, tweet.url()));
     }
     return doc;
+  }
+
+  /**
+   * Every live paper of {@code reader}, in document order, read lazily from stored fields: a
+   * rebuild replaces papers that appear on several days, so an index may hold deleted versions.
+   *
+   * @throws UncheckedIOException from the iterator, if the stored fields cannot be read
+   */
+  public static Iterable<Paper> livePapers(IndexReader reader) {
+    Bits live = MultiBits.getLiveDocs(reader);
+    return () -> {
+      StoredFields stored;
+      try {
+        stored = reader.storedFields();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return IntStream.range(0, reader.maxDoc())
+          .filter(doc -> live == null || live.get(doc))
+          .mapToObj(
+              doc -> {
+                try {
+                  return toPaper(stored.document(doc));
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              })
+          .iterator();
+    };
   }
 
   /** Rebuilds the paper from a document's stored fields. */

@@ -63,6 +63,9 @@ public final class PaperIndexer implements AutoCloseable {
   /** Reads back papers added earlier (and not yet committed), by id; ids not added are left out. */
   public Map<String, Paper> added(Collection<String> ids) throws IOException {
     Map<String, Paper> papers = new HashMap<>();
+    if (ids.isEmpty()) {
+      return papers;
+    }
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
       IndexSearcher searcher = new IndexSearcher(reader);
       StoredFields storedFields = searcher.storedFields();

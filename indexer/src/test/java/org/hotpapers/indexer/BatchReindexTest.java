@@ -19,14 +19,12 @@ import java.util.TreeMap;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.Bits;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,12 +77,8 @@ class BatchReindexTest {
   private static Map<String, Paper> storedPapers(Path index) throws IOException {
     Map<String, Paper> papers = new TreeMap<>();
     try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
-      Bits live = MultiBits.getLiveDocs(reader);
-      for (int doc = 0; doc < reader.maxDoc(); doc++) {
-        if (live == null || live.get(doc)) {
-          Paper paper = PaperDocuments.toPaper(reader.storedFields().document(doc));
-          assertEquals(null, papers.put(paper.id(), paper), "twice: " + paper.id());
-        }
+      for (Paper paper : PaperDocuments.livePapers(reader)) {
+        assertEquals(null, papers.put(paper.id(), paper), "twice: " + paper.id());
       }
       assertEquals(reader.numDocs(), papers.size());
     }

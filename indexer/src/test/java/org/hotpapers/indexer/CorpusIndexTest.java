@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,9 +48,7 @@ class CorpusIndexTest {
     }
     try (FSDirectory dir = FSDirectory.open(index);
         DirectoryReader reader = DirectoryReader.open(dir)) {
-      StoredFields stored = reader.storedFields();
-      for (int doc = 0; doc < reader.maxDoc(); doc++) {
-        Paper paper = PaperDocuments.toPaper(stored.document(doc));
+      for (Paper paper : PaperDocuments.livePapers(reader)) {
         papers.put(paper.id(), paper);
       }
     }

@@ -13,13 +13,12 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.MultiBits;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.suggest.Lookup.LookupResult;
 import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
 import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
+import org.hotpapers.indexer.Paper;
+import org.hotpapers.indexer.PaperDocuments;
 import org.hotpapers.indexer.PaperSchema;
 
 /**
@@ -46,23 +45,14 @@ final class PaperSuggester implements Closeable {
     Map<String, Long> phraseWeights = new HashMap<>();
     Map<String, Set<BytesRef>> phraseContexts = new HashMap<>();
     Map<String, Integer> phraseTitles = new HashMap<>();
-    StoredFields stored = reader.storedFields();
-    Bits live = MultiBits.getLiveDocs(reader);
-    for (int doc = 0; doc < reader.maxDoc(); doc++) {
-      if (live != null && !live.get(doc)) {
-        continue;
-      }
-      var document = stored.document(doc);
-      String title = document.get(PaperSchema.TITLE);
-      long engagement =
-          document.getField(PaperSchema.RETWEETS).numericValue().longValue()
-              + document.getField(PaperSchema.FAVORITES).numericValue().longValue();
+    for (Paper paper : PaperDocuments.livePapers(reader)) {
+      String title = paper.title();
+      long engagement = paper.engagement();
       Set<BytesRef> contexts = new HashSet<>();
-      for (String category : document.getValues(PaperSchema.CATEGORY)) {
+      for (String category : paper.categories()) {
         contexts.add(new BytesRef(PaperSchema.categoryTerm(category)));
       }
-      suggester.add(
-          new BytesRef(title), contexts, engagement, new BytesRef(document.get(PaperSchema.ID)));
+      suggester.add(new BytesRef(title), contexts, engagement, new BytesRef(paper.id()));
       for (String phrase : phrases(title)) {
         phraseWeights.merge(phrase, engagement, Long::sum);
         phraseTitles.merge(phrase, 1, Integer::sum);

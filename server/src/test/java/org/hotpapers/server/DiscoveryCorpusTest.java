@@ -14,7 +14,8 @@ import java.util.Set;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
 import org.hotpapers.indexer.BatchReindex;
-import org.hotpapers.indexer.PaperSchema;
+import org.hotpapers.indexer.Paper;
+import org.hotpapers.indexer.PaperDocuments;
 import org.hotpapers.indexer.PostParser;
 import org.hotpapers.indexer.SharedCorpus;
 import org.junit.jupiter.api.AfterAll;
@@ -41,8 +42,8 @@ class DiscoveryCorpusTest {
     service = SearchService.open(index);
     try (FSDirectory dir = FSDirectory.open(index);
         DirectoryReader reader = DirectoryReader.open(dir)) {
-      for (int doc = 0; doc < reader.maxDoc(); doc++) {
-        ids.add(reader.storedFields().document(doc).get(PaperSchema.ID));
+      for (Paper paper : PaperDocuments.livePapers(reader)) {
+        ids.add(paper.id());
       }
     }
   }

@@ -6,11 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.hotpapers.indexer.BatchReindex;
 import org.hotpapers.indexer.PostParser;
+import org.hotpapers.server.bench.Latencies;
 
 /**
  * Server-side latency: indexes a posts folder (the real corpus by default), warms up, then times
@@ -95,30 +95,28 @@ public final class SearchLatencyBenchmark {
     }
   }
 
-  private static long[] time(List<Runnable> work, int rounds) {
-    long[] nanos = new long[rounds * work.size()];
-    int n = 0;
+  private static Latencies time(List<Runnable> work, int rounds) {
+    Latencies latencies = new Latencies();
     for (int i = 0; i < rounds; i++) {
       for (Runnable task : work) {
         long start = System.nanoTime();
         task.run();
-        nanos[n++] = System.nanoTime() - start;
+        latencies.add((System.nanoTime() - start) / 1e6);
       }
     }
-    Arrays.sort(nanos);
-    return nanos;
+    return latencies;
   }
 
-  private static void report(String what, int papers, long[] nanos) {
+  private static void report(String what, int papers, Latencies latencies) {
     System.out.printf(
         Locale.ROOT,
         "%s latency over %,d papers, %,d calls: median %.3f ms, p99 %.3f ms, max %.3f ms%n",
         what,
         papers,
-        nanos.length,
-        nanos[nanos.length / 2] / 1e6,
-        nanos[(int) (nanos.length * 0.99)] / 1e6,
-        nanos[nanos.length - 1] / 1e6);
+        latencies.count(),
+        latencies.median(),
+        latencies.p99(),
+        latencies.percentile(100));
   }
 
   /** The queries of the committed misspelled-query set. */

@@ -16,8 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.util.Bits;
 import org.hotpapers.indexer.Paper;
 import org.hotpapers.indexer.PaperDocuments;
 import org.hotpapers.indexer.Tweet;
@@ -82,14 +80,8 @@ public final class Fts5Baseline implements AutoCloseable {
               connection.prepareStatement("INSERT INTO meta VALUES (?, ?, ?, ?)");
           PreparedStatement facet =
               connection.prepareStatement("INSERT INTO facets VALUES (?, ?, ?)")) {
-        StoredFields stored = reader.storedFields();
-        Bits live = org.apache.lucene.index.MultiBits.getLiveDocs(reader);
         int rows = 0;
-        for (int doc = 0; doc < reader.maxDoc(); doc++) {
-          if (live != null && !live.get(doc)) {
-            continue;
-          }
-          Paper paper = PaperDocuments.toPaper(stored.document(doc));
+        for (Paper paper : PaperDocuments.livePapers(reader)) {
           long rowid = ++rows;
           text.setLong(1, rowid);
           text.setString(2, paper.title());
