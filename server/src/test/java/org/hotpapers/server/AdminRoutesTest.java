@@ -114,7 +114,11 @@ class AdminRoutesTest {
                 waitUntilFinished(client, ServerFixture.json(first).get("id").asText());
             assertEquals("succeeded", status.get("state").asText());
             assertEquals(12_000, search.paperCount());
-            assertEquals(202, post(client, "/admin/reindex", TOKEN).code());
+            Response third = post(client, "/admin/reindex", TOKEN);
+            assertEquals(202, third.code());
+            JsonNode thirdStatus =
+                waitUntilFinished(client, ServerFixture.json(third).get("id").asText());
+            assertEquals("succeeded", thirdStatus.get("state").asText());
           });
     }
   }
