@@ -1,5 +1,12 @@
 package org.hotpapers.indexer;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
@@ -16,6 +23,9 @@ import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.synonym.SolrSynonymParser;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.facet.FacetsConfig;
 
 /**
@@ -114,15 +124,24 @@ public final class PaperSchema {
    * CJK bigrams, English stop words and light (KStem) stemming.
    */
   public static Analyzer textAnalyzer() {
+    return textAnalyzer(null);
+  }
+
+  /**
+   * The text analyzer, with {@code synonyms} (if not {@code null}) applied after folding and before
+   * stop words and stemming, so that rules match words as typed and their output is stemmed as
+   * indexed text is.
+   */
+  private static Analyzer textAnalyzer(SynonymMap synonyms) {
     return new Analyzer() {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new StandardTokenizer();
-        TokenStream stream = new EnglishPossessiveFilter(source);
-        stream = new CJKWidthFilter(stream);
-        stream = new LowerCaseFilter(stream);
-        stream = new ASCIIFoldingFilter(stream);
+        TokenStream stream = foldedWords(source);
         stream = new CJKBigramFilter(stream);
+        if (synonyms != null) {
+          stream = new SynonymGraphFilter(stream, synonyms, true);
+        }
         stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
         stream = new KStemFilter(stream);
         return new TokenStreamComponents(source, stream);
@@ -131,6 +150,62 @@ public final class PaperSchema {
       @Override
       protected TokenStream normalize(String fieldName, TokenStream in) {
         return new ASCIIFoldingFilter(new LowerCaseFilter(new CJKWidthFilter(in)));
+      }
+    };
+  }
+
+  private static TokenStream foldedWords(Tokenizer source) {
+    TokenStream stream = new EnglishPossessiveFilter(source);
+    stream = new CJKWidthFilter(stream);
+    stream = new LowerCaseFilter(stream);
+    return new ASCIIFoldingFilter(stream);
+  }
+
+  /** Words lower-cased and accent-folded as the text analyzer does before its synonyms. */
+  private static Analyzer foldingAnalyzer() {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer source = new StandardTokenizer();
+        return new TokenStreamComponents(source, foldedWords(source));
+      }
+    };
+  }
+
+  /**
+   * The acronym rules of {@code acronyms.txt}: with {@code expand}, every form stands for every
+   * other; without, every form is replaced by the acronym that heads its line.
+   */
+  private static SynonymMap acronyms(boolean expand) {
+    try (InputStream in = PaperSchema.class.getResourceAsStream("acronyms.txt");
+        Analyzer folding = foldingAnalyzer()) {
+      if (in == null) {
+        throw new IllegalStateException("acronyms.txt is missing from the indexer jar");
+      }
+      SolrSynonymParser parser = new SolrSynonymParser(true, expand, folding);
+      try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+        parser.parse(reader);
+      }
+      return parser.build();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (ParseException e) {
+      throw new IllegalStateException("acronyms.txt line " + e.getErrorOffset() + ": " + e, e);
+    }
+  }
+
+  /**
+   * Analyzer that finds spelled-out forms of acronyms: each match is one token of type {@code
+   * SYNONYM} holding the acronym, with the offsets of the words it replaces.
+   */
+  public static Analyzer acronymAnalyzer() {
+    SynonymMap contract = acronyms(false);
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer source = new StandardTokenizer();
+        return new TokenStreamComponents(
+            source, new SynonymGraphFilter(foldedWords(source), contract, true));
       }
     };
   }
@@ -176,12 +251,24 @@ public final class PaperSchema {
     };
   }
 
-  /** The analyzer for every field, for indexing and for query parsing alike. */
+  /** The analyzer for every field, for indexing. */
   public static Analyzer analyzer() {
+    return perField(textAnalyzer());
+  }
+
+  /**
+   * The analyzer for queries: the indexing analyzer, with acronyms and their spelled-out forms
+   * ({@code acronyms.txt}) standing for each other in title, abstract and tweets.
+   */
+  public static Analyzer queryAnalyzer() {
+    return perField(textAnalyzer(acronyms(true)));
+  }
+
+  private static Analyzer perField(Analyzer text) {
     Analyzer names = nameAnalyzer();
     Analyzer exact = exactAnalyzer();
     return new PerFieldAnalyzerWrapper(
-        textAnalyzer(),
+        text,
         Map.of(
             AUTHOR, names,
             TWEETER, names,

@@ -17,9 +17,21 @@ public final class SharedCorpus {
 
   /** The corpus posts folder, looked up from the working directory and its parents. */
   public static Optional<Path> posts() {
+    return shared(Path.of("corpus", "posts"));
+  }
+
+  /**
+   * The relevance kit ({@code ../shared/relevance}: development queries with known answers), looked
+   * up like {@link #posts()}.
+   */
+  public static Optional<Path> relevanceKit() {
+    return shared(Path.of("relevance"));
+  }
+
+  private static Optional<Path> shared(Path folder) {
     Path dir = Path.of("").toAbsolutePath();
     for (int i = 0; i < 4 && dir != null; i++, dir = dir.getParent()) {
-      Path candidate = dir.resolveSibling("shared").resolve("corpus").resolve("posts");
+      Path candidate = dir.resolveSibling("shared").resolve(folder);
       if (Files.isDirectory(candidate)) {
         return Optional.of(candidate);
       }

@@ -78,6 +78,9 @@ public final class HotpapersApp {
               BadRequestException.class,
               (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(new ErrorBody(e.getMessage())));
           config.routes.exception(
+              InvalidQueryException.class,
+              (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(new ErrorBody(e.getMessage())));
+          config.routes.exception(
               SearchTimeoutException.class,
               (e, ctx) ->
                   ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(new ErrorBody(e.getMessage())));

@@ -1,31 +1,47 @@
 package org.hotpapers.server;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.sandbox.search.CombinedFieldQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 import org.hotpapers.indexer.PaperSchema;
 
 /**
- * Turns the user's {@code q} into a Lucene query with Lucene's classic query parser: words,
+ * Turns the user's {@code q} into a {@link UserQuery} with Lucene's classic query parser: words,
  * "phrases", AND/OR/NOT, {@code +}/{@code -}, and the field prefixes {@code title:}, {@code
- * author:}, {@code abstract:}, {@code tweet:}, {@code tweeter:} and {@code cat:}. Words without a
- * prefix search every text field with the boosts of {@link RankingWeights}; a field-prefixed word
- * is required. An arXiv id or abs/pdf URL finds that paper.
+ * author:}, {@code abstract:}, {@code tweet:}, {@code tweeter:} and {@code cat:}. A word without a
+ * prefix searches every text field with the boosts of {@link RankingWeights}, scored by its best
+ * field; a field-prefixed word is required. Acronyms and their spelled-out forms stand for each
+ * other ({@link PaperSchema#queryAnalyzer()}). An arXiv id or abs/pdf URL finds that paper.
  */
 final class PaperQueryParser {
 
@@ -40,24 +56,31 @@ final class PaperQueryParser {
           "category", PaperSchema.CATEGORY,
           "id", PaperSchema.ID);
 
-  private static final Map<String, Float> DEFAULT_FIELDS =
-      Map.of(
-          PaperSchema.TITLE, RankingWeights.TITLE_BOOST,
-          PaperSchema.AUTHOR, RankingWeights.AUTHOR_BOOST,
-          PaperSchema.ABSTRACT, RankingWeights.ABSTRACT_BOOST,
-          PaperSchema.TWEET, RankingWeights.TWEET_BOOST,
-          PaperSchema.TWEETER, RankingWeights.TWEETER_BOOST);
-
   private static final Pattern ARXIV_ID =
       Pattern.compile(
           "(?:(?:https?://)?(?:www\\.)?arxiv\\.org/(?:abs|pdf)/)?(?:arxiv:)?"
               + "(\\d{4}\\.\\d{4,5}|[a-z-]+(?:\\.[A-Z]{2})?/\\d{7})(?:v\\d+)?(?:\\.pdf)?/?",
           Pattern.CASE_INSENSITIVE);
 
-  private final Analyzer analyzer;
+  /** The default fields analyzed as text, with stop words. */
+  private static final Set<String> TEXT_FIELDS =
+      Set.of(PaperSchema.TITLE, PaperSchema.ABSTRACT, PaperSchema.TWEET);
 
-  PaperQueryParser(Analyzer analyzer) {
+  /** Text that a spelled-out acronym may be replaced in: plain words only. */
+  private static final Pattern PLAIN_WORDS = Pattern.compile("[\\p{L}\\p{N}\\s'’-]+");
+
+  private final Analyzer analyzer;
+  private final Analyzer acronyms;
+  private final RankingWeights weights;
+
+  /**
+   * A parser that analyzes with {@code analyzer} (the schema's query analyzer), finds spelled-out
+   * acronyms with {@code acronyms} and boosts fields by {@code weights}.
+   */
+  PaperQueryParser(Analyzer analyzer, Analyzer acronyms, RankingWeights weights) {
     this.analyzer = analyzer;
+    this.acronyms = acronyms;
+    this.weights = weights;
   }
 
   /** The arXiv id that {@code q} consists of, or {@code null}. */
@@ -68,74 +91,146 @@ final class PaperQueryParser {
 
   /** The query for a paper id. */
   static UserQuery idQuery(String id) {
+    Query byId = new TermQuery(new Term(PaperSchema.ID, id.toLowerCase(Locale.ROOT)));
     return new UserQuery(
-        new TermQuery(new Term(PaperSchema.ID, id.toLowerCase(Locale.ROOT))), null, null);
+        List.of(new BooleanClause(byId, Occur.MUST)), List.of(), false, null, List.of());
   }
 
   /**
-   * Parses {@code q}.
+   * Parses {@code q}, letting each word also match its other forms that {@code reader} holds.
    *
-   * @throws BadRequestException when {@code q} is not a valid query (unbalanced quotes or
+   * @throws InvalidQueryException when {@code q} is not a valid query (unbalanced quotes or
    *     parentheses, a leading wildcard, a dangling operator)
    */
-  UserQuery parse(String q) {
+  UserQuery parse(String q, IndexReader reader) {
     if (q.isBlank()) {
       return UserQuery.EVERYTHING;
     }
     checkBalanced(q);
     Set<Query> prefixed = Collections.newSetFromMap(new IdentityHashMap<>());
     Set<Query> words = Collections.newSetFromMap(new IdentityHashMap<>());
+    Parser parser = new Parser(analyzer, weights, new WordForms(reader), prefixed, words);
     Query parsed;
     try {
-      parsed = new Parser(analyzer, prefixed, words).parse(q.replace("/", "\\/"));
+      parsed = parser.parse(contractAcronyms(q).replace("/", "\\/"));
     } catch (ParseException e) {
-      throw new BadRequestException("q is not a valid query: " + firstLine(e.getMessage()));
+      throw new InvalidQueryException("q is not a valid query: " + firstLine(e.getMessage()));
     } catch (IllegalArgumentException e) {
-      throw new BadRequestException("q is not a valid query: " + e.getMessage());
+      throw new InvalidQueryException("q is not a valid query: " + e.getMessage());
     }
-    return structure(parsed, prefixed, words);
+    return structure(parsed, prefixed, words, parser.titles, hasOr(q));
   }
 
   /**
-   * Splits a parsed query into what must match and the all-words query ranked first; a single word
-   * (one {@code BooleanQuery} over the default fields) has no all-words query.
+   * Splits a parsed query into plain words and constraints: a prefixed word is a required
+   * constraint, {@code +}/{@code AND} and {@code -}/{@code NOT} clauses keep their meaning.
    */
-  private static UserQuery structure(Query parsed, Set<Query> prefixed, Set<Query> words) {
-    if (!(parsed instanceof BooleanQuery bool) || words.contains(parsed)) {
-      return new UserQuery(parsed, null, parsed);
+  private static UserQuery structure(
+      Query parsed,
+      Set<Query> prefixed,
+      Set<Query> words,
+      Map<Query, Query> titles,
+      boolean hasOr) {
+    if (parsed == null) {
+      return UserQuery.EVERYTHING;
     }
-    BooleanQuery.Builder match = new BooleanQuery.Builder();
-    BooleanQuery.Builder all = new BooleanQuery.Builder();
-    int optional = 0;
-    boolean required = false;
-    boolean positive = false;
-    boolean prefixRequired = false;
+    if (words.contains(parsed)) {
+      return new UserQuery(List.of(), List.of(parsed), hasOr, parsed, titleMatches(parsed, titles));
+    }
+    if (!(parsed instanceof BooleanQuery bool)) {
+      return new UserQuery(
+          List.of(new BooleanClause(parsed, Occur.MUST)), List.of(), hasOr, parsed, List.of());
+    }
+    List<BooleanClause> constraints = new ArrayList<>();
+    List<Query> plain = new ArrayList<>();
+    boolean operators = hasOr;
     for (BooleanClause clause : bool.clauses()) {
       Occur occur = clause.getOccur();
       if (occur == Occur.SHOULD && prefixed.contains(clause.getQuery())) {
-        occur = Occur.MUST;
-        prefixRequired = true;
-      }
-      if (occur == Occur.SHOULD) {
-        optional++;
-        all.add(clause.getQuery(), Occur.MUST);
+        constraints.add(new BooleanClause(clause.getQuery(), Occur.MUST));
+      } else if (occur == Occur.SHOULD) {
+        plain.add(clause.getQuery());
       } else {
-        all.add(clause.getQuery(), occur);
-        required |= occur == Occur.MUST || occur == Occur.FILTER;
+        operators |= occur == Occur.MUST || occur == Occur.FILTER;
+        constraints.add(clause);
       }
-      positive |= occur != Occur.MUST_NOT;
-      match.add(clause.getQuery(), occur);
     }
-    if (prefixRequired && optional > 0) {
-      match.setMinimumNumberShouldMatch(1);
+    List<Query> inTitles = new ArrayList<>();
+    plain.forEach(word -> inTitles.addAll(titleMatches(word, titles)));
+    return new UserQuery(constraints, plain, operators, parsed, inTitles);
+  }
+
+  private static List<Query> titleMatches(Query word, Map<Query, Query> titles) {
+    Query title = titles.get(word);
+    return title == null ? List.of() : List.of(title);
+  }
+
+  /**
+   * Replaces each spelled-out acronym among the plain words of {@code q} by its acronym, which the
+   * query analyzer expands back to every form: "generative adversarial networks" becomes "gan".
+   */
+  private String contractAcronyms(String q) {
+    StringBuilder out = new StringBuilder(q);
+    List<int[]> spans = new ArrayList<>();
+    List<String> replacements = new ArrayList<>();
+    try (TokenStream stream = acronyms.tokenStream("", q)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+      TypeAttribute type = stream.addAttribute(TypeAttribute.class);
+      stream.reset();
+      int covered = -1;
+      while (stream.incrementToken()) {
+        int start = offset.startOffset();
+        int end = offset.endOffset();
+        if (SynonymGraphFilter.TYPE_SYNONYM.equals(type.type())
+            && start > covered
+            && isPlainPhrase(q, start, end)) {
+          spans.add(new int[] {start, end});
+          replacements.add(term.toString());
+          covered = end;
+        }
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    if (!positive) {
-      match.add(new MatchAllDocsQuery(), Occur.FILTER);
-      all.add(new MatchAllDocsQuery(), Occur.FILTER);
+    for (int i = spans.size() - 1; i >= 0; i--) {
+      out.replace(spans.get(i)[0], spans.get(i)[1], replacements.get(i));
     }
-    Query matchQuery = match.build();
-    boolean rankAllWordsFirst = optional >= 2 || (optional == 1 && required);
-    return new UserQuery(matchQuery, rankAllWordsFirst ? all.build() : null, matchQuery);
+    return out.toString();
+  }
+
+  /** Whether {@code q[start, end)} is several plain words, outside quotes and field prefixes. */
+  private static boolean isPlainPhrase(String q, int start, int end) {
+    String span = q.substring(start, end);
+    if (!span.matches(".*[\\s-].*") || !PLAIN_WORDS.matcher(span).matches()) {
+      return false;
+    }
+    if (start > 0 && q.charAt(start - 1) == ':') {
+      return false;
+    }
+    long quotesBefore = q.substring(0, start).chars().filter(c -> c == '"').count();
+    return quotesBefore % 2 == 0;
+  }
+
+  /** Whether {@code q} has an {@code OR} (or {@code ||}) operator outside quotes. */
+  private static boolean hasOr(String q) {
+    boolean quoted = false;
+    int wordStart = 0;
+    for (int i = 0; i <= q.length(); i++) {
+      char c = i < q.length() ? q.charAt(i) : ' ';
+      if (c == '"') {
+        quoted = !quoted;
+      }
+      if (Character.isWhitespace(c) || c == '(' || c == ')' || c == '"') {
+        String word = q.substring(wordStart, i);
+        if (!quoted && (word.equals("OR") || word.equals("||"))) {
+          return true;
+        }
+        wordStart = i + 1;
+      }
+    }
+    return false;
   }
 
   private static void checkBalanced(String q) {
@@ -155,15 +250,15 @@ final class PaperQueryParser {
       } else if (quotes % 2 == 0 && c == ')') {
         depth--;
         if (depth < 0) {
-          throw new BadRequestException("q has a ')' without a matching '('");
+          throw new InvalidQueryException("q has a ')' without a matching '('");
         }
       }
     }
     if (quotes % 2 != 0) {
-      throw new BadRequestException("q has unbalanced quotes: a '\"' is not closed");
+      throw new InvalidQueryException("q has unbalanced quotes: a '\"' is not closed");
     }
     if (depth != 0) {
-      throw new BadRequestException("q has unbalanced parentheses: a '(' is not closed");
+      throw new InvalidQueryException("q has unbalanced parentheses: a '(' is not closed");
     }
   }
 
@@ -176,20 +271,33 @@ final class PaperQueryParser {
 
   /** The classic parser with field aliases; unknown prefixes are read as plain words. */
   private static final class Parser extends MultiFieldQueryParser {
+    private final Map<String, Float> boosts;
+    private final float tieBreaker;
+    private final WordForms forms;
     private final Set<Query> prefixed;
     private final Set<Query> words;
+    private final Map<Query, Query> titles = new IdentityHashMap<>();
 
     /**
      * A parser that adds queries for an explicit field to {@code prefixed}, and the expansion of
-     * one word over the default fields to {@code words}.
+     * one word over the default fields to {@code words}; {@code forms} finds a word's other forms.
      */
-    Parser(Analyzer analyzer, Set<Query> prefixed, Set<Query> words) {
-      super(DEFAULT_FIELDS.keySet().toArray(new String[0]), analyzer, DEFAULT_FIELDS);
+    Parser(
+        Analyzer analyzer,
+        RankingWeights weights,
+        WordForms forms,
+        Set<Query> prefixed,
+        Set<Query> words) {
+      super(weights.fieldBoosts().keySet().toArray(new String[0]), analyzer, weights.fieldBoosts());
+      this.boosts = weights.fieldBoosts();
+      this.tieBreaker = weights.tieBreaker();
+      this.forms = forms;
       this.prefixed = prefixed;
       this.words = words;
       setDefaultOperator(QueryParser.Operator.OR);
       setSplitOnWhitespace(true);
       setAutoGeneratePhraseQueries(true);
+      setAutoGenerateMultiTermSynonymsPhraseQuery(true);
       setAllowLeadingWildcard(false);
     }
 
@@ -211,8 +319,87 @@ final class PaperQueryParser {
       return query;
     }
 
+    /**
+     * One word or phrase over every default field: BM25F over title, abstract and tweets (their
+     * term frequencies weighted and summed, as one field) for a single term and its other forms,
+     * per-field scores for a phrase; the best of that and the names, plus a share of the rest. A
+     * stop word, which no text field indexes, is dropped even though names keep it.
+     *
+     * @param typed the word as typed, to find its other forms; {@code null} for a phrase
+     */
+    private Query overDefaultFields(String typed, FieldQuery perField) throws ParseException {
+      List<Query> textQueries = new ArrayList<>();
+      List<Query> clauses = new ArrayList<>();
+      Set<BytesRef> terms = new LinkedHashSet<>();
+      boolean singleTerm = true;
+      for (String field : fields) {
+        Query query = perField.query(field);
+        if (query == null) {
+          continue;
+        }
+        query = bestAlternative(query);
+        if (TEXT_FIELDS.contains(field)) {
+          textQueries.add(new BoostQuery(query, boosts.get(field)));
+          singleTerm &= addTerms(query, terms);
+        } else {
+          clauses.add(new BoostQuery(query, boosts.get(field)));
+        }
+      }
+      if (textQueries.isEmpty()) {
+        return null;
+      }
+      if (!singleTerm || terms.isEmpty()) {
+        clauses.addAll(textQueries);
+        return word(new DisjunctionMaxQuery(clauses, tieBreaker));
+      }
+      Set<BytesRef> allForms =
+          typed != null && terms.size() == 1 ? forms.of(typed, terms.iterator().next()) : terms;
+      CombinedFieldQuery.Builder combined = new CombinedFieldQuery.Builder();
+      SynonymQuery.Builder inTitle = new SynonymQuery.Builder(PaperSchema.TITLE);
+      for (String field : fields) {
+        if (TEXT_FIELDS.contains(field)) {
+          combined.addField(field, boosts.get(field));
+        }
+      }
+      for (BytesRef form : allForms) {
+        combined.addTerm(form);
+        inTitle.addTerm(new Term(PaperSchema.TITLE, form));
+      }
+      clauses.add(combined.build());
+      Query word = word(new DisjunctionMaxQuery(clauses, tieBreaker));
+      titles.put(word, inTitle.build());
+      return word;
+    }
+
+    /**
+     * A word's alternatives in one field (an acronym and its spelled-out forms) scored by the best
+     * of them, not their sum: a paper that uses both forms is not worth more than one that uses
+     * one.
+     */
+    private static Query bestAlternative(Query query) {
+      if (query instanceof BooleanQuery alternatives
+          && alternatives.clauses().stream().allMatch(c -> c.getOccur() == Occur.SHOULD)) {
+        return new DisjunctionMaxQuery(
+            alternatives.clauses().stream().map(BooleanClause::getQuery).toList(), 0f);
+      }
+      return query;
+    }
+
+    /** Adds the terms of a single-term query; {@code false} for any other query. */
+    private static boolean addTerms(Query query, Set<BytesRef> terms) {
+      if (query instanceof TermQuery term) {
+        terms.add(term.getTerm().bytes());
+        return true;
+      }
+      if (query instanceof SynonymQuery synonyms) {
+        synonyms.getTerms().forEach(term -> terms.add(term.bytes()));
+        return true;
+      }
+      return false;
+    }
+
     private Query unknownPrefix(String field, Query rest) throws ParseException {
-      Query word = super.getFieldQuery(null, field, false);
+      Query word = getFieldQuery(null, field, false);
       if (word == null) {
         return rest;
       }
@@ -225,28 +412,37 @@ final class PaperQueryParser {
     @Override
     protected Query getFieldQuery(String field, String queryText, boolean quoted)
         throws ParseException {
+      if (field == null) {
+        return overDefaultFields(queryText, f -> super.getFieldQuery(f, queryText, quoted));
+      }
       String resolved = resolve(field);
-      if (field != null && resolved == null) {
-        return unknownPrefix(field, super.getFieldQuery(null, queryText, quoted));
+      if (resolved == null) {
+        return unknownPrefix(field, getFieldQuery(null, queryText, quoted));
       }
       if (PaperSchema.AUTHOR.equals(resolved)) {
         return mark(NameQuery.of(getAnalyzer(), resolved, queryText));
       }
-      Query query = super.getFieldQuery(resolved, queryText, quoted);
-      return resolved == null ? word(query) : mark(query);
+      return mark(super.getFieldQuery(resolved, queryText, quoted));
     }
 
     @Override
     protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
+      if (field == null) {
+        return overDefaultFields(null, f -> super.getFieldQuery(f, queryText, slop));
+      }
       String resolved = resolve(field);
-      if (field != null && resolved == null) {
-        return unknownPrefix(field, super.getFieldQuery(null, queryText, slop));
+      if (resolved == null) {
+        return unknownPrefix(field, getFieldQuery(null, queryText, slop));
       }
       if (PaperSchema.AUTHOR.equals(resolved)) {
         return mark(NameQuery.of(getAnalyzer(), resolved, queryText));
       }
-      Query query = super.getFieldQuery(resolved, queryText, slop);
-      return resolved == null ? word(query) : mark(query);
+      return mark(super.getFieldQuery(resolved, queryText, slop));
+    }
+
+    @Override
+    protected Query getMultiFieldQuery(List<Query> queries) {
+      return queries.isEmpty() ? null : new DisjunctionMaxQuery(queries, tieBreaker);
     }
 
     @Override
@@ -285,5 +481,11 @@ final class PaperQueryParser {
     protected Query getRegexpQuery(String field, String termStr) throws ParseException {
       throw new ParseException("regular expressions are not supported");
     }
+  }
+
+  /** The query of one field for a word or phrase. */
+  @FunctionalInterface
+  private interface FieldQuery {
+    Query query(String field) throws ParseException;
   }
 }

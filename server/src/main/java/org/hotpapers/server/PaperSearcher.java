@@ -89,7 +89,7 @@ final class PaperSearcher extends IndexSearcher {
 
   /** The document of the paper with arXiv id {@code id}, if the index has it. */
   OptionalInt docOf(String id) throws IOException {
-    ScoreDoc[] hits = search(PaperQueryParser.idQuery(id).match(), 1).scoreDocs;
+    ScoreDoc[] hits = search(PaperQueryParser.idQuery(id).match(0), 1).scoreDocs;
     return hits.length == 0 ? OptionalInt.empty() : OptionalInt.of(hits[0].doc);
   }
 

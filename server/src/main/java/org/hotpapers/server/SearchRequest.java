@@ -18,6 +18,7 @@ import java.util.List;
  * @param pop how much engagement counts, from 0 (pure text relevance) to 1
  * @param explain whether each hit carries the parts of its score
  * @param halfLifeDays the half-life of engagement under {@link SortOrder#TRENDING}
+ * @param match how many of the query's plain words a paper must hold
  */
 public record SearchRequest(
     String q,
@@ -32,7 +33,8 @@ public record SearchRequest(
     boolean fuzzy,
     double pop,
     boolean explain,
-    double halfLifeDays) {
+    double halfLifeDays,
+    MatchMode match) {
 
   /** Most characters a query may have. */
   public static final int MAX_QUERY_CHARS = 1000;
@@ -66,6 +68,7 @@ public record SearchRequest(
         true,
         RankingWeights.DEFAULT_POP,
         false,
-        DEFAULT_HALF_LIFE_DAYS);
+        DEFAULT_HALF_LIFE_DAYS,
+        MatchMode.AUTO);
   }
 }

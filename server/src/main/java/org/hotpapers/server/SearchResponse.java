@@ -11,6 +11,8 @@ import java.util.List;
  * @param suggestion the query with misspelled words corrected, or {@code null} when no word needed
  *     it
  * @param corrected whether the results are for {@code suggestion} instead of the query as typed
+ * @param match how many of the query's plain words every hit holds, or {@code null} when the query
+ *     has none (blank, an id, or only field-prefixed words)
  */
 public record SearchResponse(
     long total,
@@ -20,4 +22,5 @@ public record SearchResponse(
     List<SearchHit> hits,
     Facets facets,
     String suggestion,
-    boolean corrected) {}
+    boolean corrected,
+    WordMatch match) {}

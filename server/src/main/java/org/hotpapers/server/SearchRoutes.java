@@ -122,6 +122,15 @@ public final class SearchRoutes {
       throw new BadRequestException(
           "tweeter '" + abbreviate(tweeter) + "' is not a Twitter handle such as @karpathy");
     }
+    String matchParam = ctx.queryParam("match") == null ? "auto" : ctx.queryParam("match");
+    MatchMode match =
+        MatchMode.fromParameter(matchParam)
+            .orElseThrow(
+                () ->
+                    new BadRequestException(
+                        "match must be one of auto, all, any (not '"
+                            + abbreviate(matchParam)
+                            + "')"));
     boolean fuzzy = switchParam(ctx, "fuzzy", true);
     boolean explain = switchParam(ctx, "explain", false);
     double pop =
@@ -149,7 +158,8 @@ public final class SearchRoutes {
         fuzzy,
         pop,
         explain,
-        halfLife);
+        halfLife,
+        match);
   }
 
   private static boolean switchParam(Context ctx, String name, boolean defaultValue) {

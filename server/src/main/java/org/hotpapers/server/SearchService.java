@@ -62,17 +62,22 @@ public final class SearchService implements Closeable {
   private final SearcherManager searchers;
   private final Analyzer analyzer = PaperSchema.analyzer();
   private final Analyzer nameAnalyzer = PaperSchema.nameAnalyzer();
-  private final PaperQueryParser queryParser = new PaperQueryParser(analyzer);
   private final SpellingCorrector corrector = new SpellingCorrector(analyzer);
+  private final RankingWeights weights;
+  private final PaperQueryParser queryParser;
 
   /** How long a search may run before it is stopped, unless told otherwise. */
   public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(2);
 
   private final Duration queryTimeout;
 
-  private SearchService(Directory directory, Duration queryTimeout) throws IOException {
+  private SearchService(Directory directory, Duration queryTimeout, RankingWeights weights)
+      throws IOException {
     this.directory = directory;
     this.queryTimeout = queryTimeout;
+    this.weights = weights;
+    this.queryParser =
+        new PaperQueryParser(PaperSchema.queryAnalyzer(), PaperSchema.acronymAnalyzer(), weights);
     this.searchers = new SearcherManager(directory, new PaperSearcher.Factory());
   }
 
@@ -83,9 +88,15 @@ public final class SearchService implements Closeable {
 
   /** Opens the index in {@code indexDir}, stopping any search that runs past {@code timeout}. */
   public static SearchService open(Path indexDir, Duration queryTimeout) throws IOException {
+    return open(indexDir, queryTimeout, RankingWeights.DEFAULT);
+  }
+
+  /** Opens the index in {@code indexDir}, ranking with {@code weights}. */
+  public static SearchService open(Path indexDir, Duration queryTimeout, RankingWeights weights)
+      throws IOException {
     Directory directory = FSDirectory.open(indexDir);
     try {
-      return new SearchService(directory, queryTimeout);
+      return new SearchService(directory, queryTimeout, weights);
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;
@@ -126,7 +137,17 @@ public final class SearchService implements Closeable {
           Query author = authorFilter(request.author());
           Query tweeter = tweeterFilter(request.tweeter());
           Query dates = dateFilter(request);
-          Query ranked = ranked(searcher, query, request.pop());
+          WordMatch match =
+              GradedMatcher.plan(
+                  searcher,
+                  query,
+                  conjunction(categories, author, tweeter, dates),
+                  request.match());
+          Query matchOnly =
+              query.matchesEverything()
+                  ? new MatchAllDocsQuery()
+                  : query.match(match == null ? 0 : match.required());
+          Query ranked = ranked(query, matchOnly, request.pop(), match);
           Query main = filtered(ranked, categories, author, tweeter, dates);
 
           int window = request.page() * request.size();
@@ -141,13 +162,12 @@ public final class SearchService implements Closeable {
                         main, window, byTrending(searcher, request.halfLifeDays()), true);
               };
           boolean everything =
-              query.match() == null
+              query.matchesEverything()
                   && categories == null
                   && author == null
                   && tweeter == null
                   && dates == null;
           FacetsCollector matches = everything ? null : collect(searcher, main);
-          Query matchOnly = query.match() == null ? new MatchAllDocsQuery() : query.match();
           FacetsCollector categoryBase =
               categories == null
                   ? matches
@@ -185,7 +205,8 @@ public final class SearchService implements Closeable {
               hits,
               facets,
               correction,
-              corrected);
+              corrected,
+              match);
         });
   }
 
@@ -214,58 +235,64 @@ public final class SearchService implements Closeable {
     String id = PaperQueryParser.arxivId(q);
     if (id != null) {
       UserQuery byId = PaperQueryParser.idQuery(id);
-      if (searcher.count(byId.match()) > 0) {
+      if (searcher.count(byId.match(0)) > 0) {
         return byId;
       }
     }
-    return queryParser.parse(q);
+    return queryParser.parse(q, searcher.getIndexReader());
   }
 
   /**
-   * Text relevance plus engagement, plus the all-words bonus: the best score any partial match
-   * reaches, so that every paper matching all the words ranks above every partial match.
+   * Text relevance of {@code match}, plus engagement, plus the distinct-word bonus for each of the
+   * query's words that a paper holds, plus, when every word was required (a known-item query), the
+   * words' scores in the title alone.
    */
-  private Query ranked(IndexSearcher searcher, UserQuery query, double pop) throws IOException {
+  private Query ranked(UserQuery query, Query match, double pop, WordMatch words) {
+    BooleanQuery.Builder ranked =
+        new BooleanQuery.Builder()
+            .add(match, query.matchesEverything() ? Occur.FILTER : Occur.MUST);
     Query engagement = engagement(pop);
-    if (query.match() == null) {
-      BooleanQuery.Builder everything =
-          new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.FILTER);
-      if (engagement != null) {
-        everything.add(engagement, Occur.SHOULD);
-      }
-      return everything.build();
-    }
-    BooleanQuery.Builder ranked = new BooleanQuery.Builder().add(query.match(), Occur.MUST);
     if (engagement != null) {
       ranked.add(engagement, Occur.SHOULD);
     }
-    if (query.allWords() != null) {
-      BooleanQuery.Builder partial = new BooleanQuery.Builder().add(query.match(), Occur.MUST);
-      if (engagement != null) {
-        partial.add(engagement, Occur.SHOULD);
+    if (weights.titleMatchBoost() > 0 && (words == null || !words.relaxed())) {
+      for (Query inTitle : query.titleMatches()) {
+        ranked.add(new BoostQuery(inTitle, weights.titleMatchBoost()), Occur.SHOULD);
       }
-      Query partialOnly = partial.add(query.allWords(), Occur.MUST_NOT).build();
-      ScoreDoc[] bestPartial =
-          searcher.search(partialOnly, new TopScoreDocCollectorManager(1, null, 1)).scoreDocs;
-      if (bestPartial.length > 0) {
+    }
+    if (weights.distinctWordBonus() > 0 && query.words().size() > 1) {
+      for (Query word : query.words()) {
         ranked.add(
-            new BoostQuery(new ConstantScoreQuery(query.allWords()), bestPartial[0].score),
+            new BoostQuery(new ConstantScoreQuery(word), weights.distinctWordBonus()),
             Occur.SHOULD);
       }
     }
     return ranked.build();
   }
 
+  /** The conjunction of the non-null {@code filters}, or {@code null} if there is none. */
+  private static Query conjunction(Query... filters) {
+    BooleanQuery.Builder all = new BooleanQuery.Builder();
+    boolean any = false;
+    for (Query filter : filters) {
+      if (filter != null) {
+        all.add(filter, Occur.FILTER);
+        any = true;
+      }
+    }
+    return any ? all.build() : null;
+  }
+
   /** The engagement feature weighted by {@code pop}, or {@code null} when pop is 0. */
-  private static Query engagement(double pop) {
+  private Query engagement(double pop) {
     if (pop <= 0) {
       return null;
     }
     return FeatureField.newSaturationQuery(
         PaperSchema.FEATURES,
         PaperSchema.ENGAGEMENT_FEATURE,
-        (float) (pop * RankingWeights.MAX_ENGAGEMENT_WEIGHT),
-        RankingWeights.ENGAGEMENT_PIVOT);
+        (float) (pop * weights.maxEngagementWeight()),
+        weights.engagementPivot());
   }
 
   private static Query filtered(Query query, Query... filters) {
@@ -300,7 +327,7 @@ public final class SearchService implements Closeable {
     }
     Query query = NameQuery.of(nameAnalyzer, PaperSchema.AUTHOR, author);
     if (query == null) {
-      throw new BadRequestException("author has no letters or digits to search for");
+      throw new InvalidQueryException("author has no letters or digits to search for");
     }
     return query;
   }
@@ -462,7 +489,7 @@ public final class SearchService implements Closeable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (IndexSearcher.TooManyClauses e) {
-      throw new BadRequestException("q expands to too many terms; make wildcards more specific");
+      throw new InvalidQueryException("q expands to too many terms; make wildcards more specific");
     } finally {
       try {
         searchers.release(searcher);

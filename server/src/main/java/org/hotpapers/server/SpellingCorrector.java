@@ -15,9 +15,9 @@ import org.apache.lucene.search.spell.SuggestWord;
 import org.hotpapers.indexer.PaperSchema;
 
 /**
- * Corrects the words of a query that the index does not contain, from the index's own vocabulary
- * (the unstemmed words of titles): for each unknown word, the most frequent word within two edits
- * (a swap of two letters counts as one).
+ * Corrects the words of a query that no indexed text holds (no title, abstract, tweet, author name
+ * or tweeter): for each such word, the most frequent title word within two edits (a swap of two
+ * letters counts as one). A word found in a single abstract or tweet is never rewritten.
  */
 final class SpellingCorrector {
 
@@ -25,8 +25,15 @@ final class SpellingCorrector {
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(:)?");
 
   private static final int MIN_WORD_CHARS = 3;
-  private static final String[] KNOWN_WORD_FIELDS = {
+
+  /** Fields holding words as typed (unstemmed). */
+  private static final String[] NAME_FIELDS = {
     PaperSchema.SPELL, PaperSchema.AUTHOR, PaperSchema.TWEETER
+  };
+
+  /** Fields holding analyzed (stemmed) text. */
+  private static final String[] TEXT_FIELDS = {
+    PaperSchema.TITLE, PaperSchema.ABSTRACT, PaperSchema.TWEET
   };
 
   private final DirectSpellChecker checker = new DirectSpellChecker();
@@ -90,17 +97,19 @@ final class SpellingCorrector {
 
   /** A word of a title, abstract, tweet, author name or tweeter is not misspelled. */
   private boolean isKnown(IndexReader reader, String term) throws IOException {
-    for (String field : KNOWN_WORD_FIELDS) {
+    for (String field : NAME_FIELDS) {
       if (reader.docFreq(new Term(field, term)) > 0) {
         return true;
       }
     }
-    try (TokenStream stream = analyzer.tokenStream(PaperSchema.TWEET, term)) {
+    try (TokenStream stream = analyzer.tokenStream(PaperSchema.ABSTRACT, term)) {
       CharTermAttribute token = stream.addAttribute(CharTermAttribute.class);
       stream.reset();
       boolean known = false;
       while (stream.incrementToken()) {
-        known |= reader.docFreq(new Term(PaperSchema.TWEET, token.toString())) > 0;
+        for (String field : TEXT_FIELDS) {
+          known |= reader.docFreq(new Term(field, token.toString())) > 0;
+        }
       }
       stream.end();
       return known;

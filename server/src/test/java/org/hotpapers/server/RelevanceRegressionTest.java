@@ -57,6 +57,13 @@ class RelevanceRegressionTest {
     assertTrue(misspelled.stream().filter(rr -> rr > 0).count() >= 0.95 * misspelled.size());
   }
 
+  /** MRR@10 of the judged queries in {@code resource}. */
+  static double mrr(SearchService service, String resource) throws IOException {
+    Map<String, List<Double>> reciprocalRanks = new LinkedHashMap<>();
+    measure(service, judgedQueries(resource), "all", reciprocalRanks);
+    return reciprocalRanks.get("all").stream().mapToDouble(Double::doubleValue).average().orElse(0);
+  }
+
   private static void measure(
       SearchService service, List<Judged> queries, String overall, Map<String, List<Double>> out) {
     {

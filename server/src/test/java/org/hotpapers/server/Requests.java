@@ -25,7 +25,8 @@ final class Requests {
         d.fuzzy(),
         d.pop(),
         d.explain(),
-        d.halfLifeDays());
+        d.halfLifeDays(),
+        d.match());
   }
 
   /** {@code request} sorted by {@code sort}, at {@code page}, with or without explanations. */
@@ -44,6 +45,7 @@ final class Requests {
         r.fuzzy(),
         r.pop(),
         explain,
-        r.halfLifeDays());
+        r.halfLifeDays(),
+        r.match());
   }
 }

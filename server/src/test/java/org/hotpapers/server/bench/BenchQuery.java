@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.hotpapers.server.MatchMode;
 import org.hotpapers.server.RankingWeights;
 import org.hotpapers.server.SearchRequest;
 import org.hotpapers.server.SortOrder;
@@ -53,7 +54,8 @@ public record BenchQuery(
         true,
         RankingWeights.DEFAULT_POP,
         false,
-        SearchRequest.DEFAULT_HALF_LIFE_DAYS);
+        SearchRequest.DEFAULT_HALF_LIFE_DAYS,
+        MatchMode.AUTO);
   }
 
   /** The path and query string of the same search over HTTP. */
