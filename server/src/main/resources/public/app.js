@@ -178,6 +178,15 @@ function renderDidYouMean(state, data) {
   }
 }
 
+function renderRelaxed(data) {
+  const box = $("relaxed");
+  const match = data.match;
+  box.hidden = !match || match.required >= match.of;
+  if (box.hidden) return;
+  box.textContent =
+    "No paper has all " + match.of + " words; showing papers with at least " + match.required + ".";
+}
+
 function renderResults(state, data) {
   const heading = state.q ? "" : state.sort === "relevance" ? "Most discussed papers · " : "";
   const noun = data.total === 1 ? "paper" : "papers";
@@ -185,6 +194,7 @@ function renderResults(state, data) {
     heading + data.total.toLocaleString("en") + " " + noun + " · " + data.took_ms.toFixed(1) + " ms";
   explained = null;
   renderDidYouMean(state, data);
+  renderRelaxed(data);
   renderFacets(state, data.facets);
   const filtered = isFiltered(state);
   $("empty").hidden = data.total > 0;
@@ -255,7 +265,7 @@ async function explain(state, id, target) {
     }
     const parts = Object.entries(hit.explain.text).map(([field, value]) => [field + " text match", value]);
     parts.push(["engagement (retweets + favorites)", hit.explain.engagement]);
-    if (hit.explain.all_words) parts.push(["matches every word", hit.explain.all_words]);
+    if (hit.explain.all_words) parts.push(["distinct words matched", hit.explain.all_words]);
     if (hit.explain.recency) parts.push(["recency", hit.explain.recency]);
     parts.push(["score", hit.score]);
     target.replaceChildren(

@@ -29,6 +29,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
@@ -380,9 +381,23 @@ final class PaperQueryParser {
       if (query instanceof BooleanQuery alternatives
           && alternatives.clauses().stream().allMatch(c -> c.getOccur() == Occur.SHOULD)) {
         return new DisjunctionMaxQuery(
-            alternatives.clauses().stream().map(BooleanClause::getQuery).toList(), 0f);
+            alternatives.clauses().stream()
+                .map(BooleanClause::getQuery)
+                .map(Parser::perWord)
+                .toList(),
+            0f);
       }
       return query;
+    }
+
+    /**
+     * A spelled-out alternative scored per word: a phrase's BM25 adds up the weights of all its
+     * words, which would rank papers that spell an acronym out above papers that use it.
+     */
+    private static Query perWord(Query alternative) {
+      return alternative instanceof PhraseQuery phrase && phrase.getTerms().length > 1
+          ? new BoostQuery(phrase, 1f / phrase.getTerms().length)
+          : alternative;
     }
 
     /** Adds the terms of a single-term query; {@code false} for any other query. */

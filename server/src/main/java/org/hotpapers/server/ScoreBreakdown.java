@@ -4,11 +4,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 
 /**
- * Why a hit scored what it did: text relevance per field, the engagement feature, the bonus for
- * matching every word, and a recency part; the parts add up to the hit's score.
+ * Why a hit scored what it did: text relevance per field, the engagement feature, the bonus for the
+ * distinct query words matched, and a recency part; the parts add up to the hit's score.
  *
- * @param text BM25 per field ({@code title}, {@code author}, {@code abstract}, {@code tweet},
- *     {@code tweeter}, {@code id}, {@code cat}) that contributed
+ * @param text BM25 per field that contributed: {@code title+abstract+tweet} (BM25F over the three
+ *     as one), {@code title} (title-only matches of a query whose every word matched), {@code
+ *     author}, {@code tweeter}, and {@code abstract} or {@code tweet} for phrases, {@code id},
+ *     {@code cat}
+ * @param allWords the distinct-word bonus: {@link RankingWeights#distinctWordBonus()} per query
+ *     word the paper holds
  */
 public record ScoreBreakdown(
     Map<String, Double> text,

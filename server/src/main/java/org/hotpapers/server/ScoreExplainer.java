@@ -16,6 +16,13 @@ final class ScoreExplainer {
   private static final String ENGAGEMENT_MARK = "on the " + PaperSchema.FEATURES + " field";
   private static final String FILTER_MARK = "match on required clause";
   private static final String ALL_WORDS_MARK = "ConstantScore(";
+  private static final String WEIGHT_MARK = "weight(";
+  private static final String COMBINED_MARK = "CombinedFieldQuery(";
+  private static final String SYNONYM_MARK = "Synonym(";
+
+  /** The part that BM25F over title, abstract and tweets contributes, as one field. */
+  static final String COMBINED_FIELDS = "title+abstract+tweet";
+
   private static final Pattern DISJUNCTION =
       Pattern.compile("max (?:plus ([0-9.eE-]+) times others )?of:");
 
@@ -34,6 +41,19 @@ final class ScoreExplainer {
     return new ScoreBreakdown(text, engagementAndBonus[0], engagementAndBonus[1], 0, total);
   }
 
+  /** The field a {@code weight(...)} explanation scores, or {@link #COMBINED_FIELDS}. */
+  private static String field(String description) {
+    String scored = description.substring(WEIGHT_MARK.length());
+    if (scored.startsWith(COMBINED_MARK)) {
+      return COMBINED_FIELDS;
+    }
+    if (scored.startsWith(SYNONYM_MARK)) {
+      scored = scored.substring(SYNONYM_MARK.length());
+    }
+    int colon = scored.indexOf(':');
+    return colon > 0 ? scored.substring(0, colon) : "other";
+  }
+
   /**
    * Adds {@code node}'s parts, each times {@code share}: a word's best field counts whole, its
    * other fields by the tie-breaker of the disjunction over them.
@@ -45,10 +65,8 @@ final class ScoreExplainer {
     }
     String description = node.getDescription();
     Matcher disjunction = DISJUNCTION.matcher(description);
-    if (description.startsWith("weight(")) {
-      int colon = description.indexOf(':');
-      String field = colon > 7 ? description.substring(7, colon) : "other";
-      text.merge(field, share * node.getValue().doubleValue(), Double::sum);
+    if (description.startsWith(WEIGHT_MARK)) {
+      text.merge(field(description), share * node.getValue().doubleValue(), Double::sum);
     } else if (description.contains(ENGAGEMENT_MARK)) {
       other[0] += share * node.getValue().doubleValue();
     } else if (description.startsWith(ALL_WORDS_MARK)) {

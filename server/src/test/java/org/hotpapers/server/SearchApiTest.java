@@ -66,8 +66,17 @@ class SearchApiTest {
           JsonNode body = search(client, "q", "graph survey");
           assertEquals(
               List.of(
-                  "total", "page", "size", "took_ms", "hits", "facets", "suggestion", "corrected"),
+                  "total",
+                  "page",
+                  "size",
+                  "took_ms",
+                  "hits",
+                  "facets",
+                  "suggestion",
+                  "corrected",
+                  "match"),
               fieldNames(body));
+          assertEquals("{\"required\":2,\"of\":2}", body.get("match").toString());
           JsonNode hit = body.get("hits").get(0);
           assertEquals(
               List.of(
@@ -101,13 +110,86 @@ class SearchApiTest {
   }
 
   @Test
-  void allWordsRankAbovePartialMatchesEvenWithLessEngagement() {
+  void everyWordIsRequiredWhenSomePaperHoldsThemAll() {
     test(
         (server, client) -> {
           JsonNode body = search(client, "q", "diffusion image synthesis");
+          assertEquals(List.of("2201.00001"), ids(body));
+          assertEquals(1, body.get("total").asInt());
+          assertEquals("{\"required\":3,\"of\":3}", body.get("match").toString());
+          assertEquals(
+              "[{\"value\":\"cs.CV\",\"count\":1},{\"value\":\"cs.LG\",\"count\":1}]",
+              body.get("facets").get("categories").toString());
+        });
+  }
+
+  @Test
+  void withoutAPaperHoldingEveryWordTheMostWordsAnyPaperHoldsAreRequired() {
+    test(
+        (server, client) -> {
+          JsonNode body = search(client, "q", "diffusion graphs zebras");
+          assertEquals(List.of("2201.00006"), ids(body));
+          assertEquals("{\"required\":2,\"of\":3}", body.get("match").toString());
+          JsonNode none = search(client, "q", "zebras giraffes", "fuzzy", "off");
+          assertEquals(0, none.get("total").asInt());
+          assertEquals("{\"required\":2,\"of\":2}", none.get("match").toString());
+        });
+  }
+
+  @Test
+  void matchAnyRanksPapersHoldingMoreWordsFirstEvenWithLessEngagement() {
+    test(
+        (server, client) -> {
+          JsonNode body = search(client, "q", "diffusion image synthesis", "match", "any");
           assertEquals(List.of("2201.00001", "2201.00007", "2201.00006", "2201.00002"), ids(body));
           assertEquals(4, body.get("total").asInt());
+          assertEquals("{\"required\":1,\"of\":3}", body.get("match").toString());
           assertDescendingScores(body);
+          JsonNode all = search(client, "q", "diffusion graphs zebras", "match", "all");
+          assertEquals(0, all.get("total").asInt());
+        });
+  }
+
+  @Test
+  void stopWordsAreNotWordsToRequire() {
+    test(
+        (server, client) -> {
+          JsonNode body =
+              search(client, "q", "the survey of graph neural networks", "fuzzy", "off");
+          assertEquals(List.of("2201.00003"), ids(body));
+          assertEquals("{\"required\":2,\"of\":2}", body.get("match").toString());
+          JsonNode words = search(client, "q", "the survey of graph networks", "fuzzy", "off");
+          assertEquals(List.of("2201.00003"), ids(words));
+          assertEquals("{\"required\":3,\"of\":3}", words.get("match").toString());
+        });
+  }
+
+  @Test
+  void acronymsAndTheirSpelledOutFormsFindEachOther() {
+    test(
+        (server, client) -> {
+          assertEquals(
+              Set.of("2201.00001", "2201.00002"), new TreeSet<>(ids(search(client, "q", "GAN"))));
+          assertEquals(
+              Set.of("2201.00001", "2201.00002"),
+              new TreeSet<>(ids(search(client, "q", "generative adversarial networks"))));
+          JsonNode quoted = search(client, "q", "\"generative adversarial networks\"");
+          assertEquals(Set.of("2201.00001", "2201.00002"), new TreeSet<>(ids(quoted)));
+          JsonNode reordered = search(client, "q", "\"adversarial generative networks\"");
+          assertEquals(0, reordered.get("total").asInt());
+        });
+  }
+
+  @Test
+  void aWordOfOneAbstractOrOneTweetIsNeverRewritten() {
+    test(
+        (server, client) -> {
+          JsonNode abstractWord = search(client, "q", "unconditional");
+          assertTrue(abstractWord.get("suggestion").isNull(), abstractWord.toString());
+          assertEquals(List.of("2201.00001"), ids(abstractWord));
+          JsonNode tweetWord = search(client, "q", "overview");
+          assertTrue(tweetWord.get("suggestion").isNull(), tweetWord.toString());
+          assertEquals(List.of("2201.00003"), ids(tweetWord));
         });
   }
 
@@ -125,7 +207,7 @@ class SearchApiTest {
     test(
         (server, client) -> {
           JsonNode body = search(client, "q", "GAN", "cat", "cs.CV");
-          assertEquals(List.of("2201.00001", "2201.00002"), ids(body));
+          assertEquals(Set.of("2201.00001", "2201.00002"), new TreeSet<>(ids(body)));
           for (JsonNode hit : body.get("hits")) {
             assertTrue(hit.get("categories").toString().contains("\"cs.CV\""));
             assertTrue(hit.get("highlight").toString().contains("<mark>"), hit.toString());
@@ -309,9 +391,10 @@ class SearchApiTest {
               List.of("2201.00004", "2201.00005"),
               ids(search(client, "q", "cat:cs.CL", "sort", "date")));
           assertEquals(List.of("2201.00004"), ids(search(client, "q", "speech cat:cs.CL")));
+          assertEquals(List.of("2201.00001"), ids(search(client, "q", "Diffusion: Models beat")));
           assertEquals(
               List.of("2201.00001", "2201.00006"),
-              ids(search(client, "q", "Diffusion: Models beat")));
+              ids(search(client, "q", "Diffusion: Models OR beat")));
         });
   }
 

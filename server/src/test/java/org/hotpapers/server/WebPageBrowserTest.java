@@ -358,7 +358,7 @@ class WebPageBrowserTest {
     String table = browser.findElement(By.cssSelector("#hits .hit .why table")).getText();
     assertTrue(table.contains("title text match"), table);
     assertTrue(table.contains("engagement (retweets + favorites)"), table);
-    assertTrue(table.contains("matches every word"), table);
+    assertTrue(table.contains("distinct words matched"), table);
     assertTrue(table.contains("score"), table);
     screenshot("why");
   }
