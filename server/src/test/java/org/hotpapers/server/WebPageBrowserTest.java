@@ -156,7 +156,7 @@ class WebPageBrowserTest {
     WebElement box = browser.findElement(By.id("q"));
     box.sendKeys("diffusion image");
     waiting().until(ExpectedConditions.urlContains("q=diffusion+image"));
-    waiting().until(d -> hitTitles().size() == 4);
+    waiting().until(d -> hitTitles().size() == 1);
     assertEquals("Diffusion Models Beat GANs on Image Synthesis", hitTitles().get(0));
     waiting()
         .until(
@@ -174,7 +174,6 @@ class WebPageBrowserTest {
         .findElement(By.xpath("//li[@class='hit'][1]//button[@class='chip' and text()='cs.LG']"))
         .click();
     waiting().until(ExpectedConditions.urlContains("cat=cs.LG"));
-    waiting().until(d -> hitTitles().size() == 2);
     waiting()
         .until(
             d ->
@@ -182,8 +181,21 @@ class WebPageBrowserTest {
                     browser.executeScript(
                         "const hits = [...document.querySelectorAll('#hits .hit')];"
                             + " const box = document.querySelector(\"#cat-facet input[value='cs.LG']\");"
-                            + " return hits.length === 2 && hits.every(h => h.innerText.includes('cs.LG'))"
+                            + " return hits.length === 1 && hits.every(h => h.innerText.includes('cs.LG'))"
                             + " && box !== null && box.checked")));
+  }
+
+  @Test
+  void aRelaxedQuerySaysHowManyWordsItRequired() {
+    open("/?q=diffusion+graphs+zebras&fuzzy=off");
+    waiting().until(d -> hitTitles().size() == 1);
+    assertEquals("Diffusion on Graphs", hitTitles().get(0));
+    WebElement relaxed = browser.findElement(By.id("relaxed"));
+    assertTrue(relaxed.isDisplayed());
+    assertEquals("No paper has all 3 words; showing papers with at least 2.", relaxed.getText());
+    open("/?q=diffusion+graphs");
+    waiting().until(d -> hitTitles().size() == 1);
+    assertFalse(browser.findElement(By.id("relaxed")).isDisplayed());
   }
 
   @Test
