@@ -85,11 +85,6 @@ final class DevSplit {
     return new DevSplit(queries, engagement);
   }
 
-  /** The queries, in file order. */
-  List<KitQuery> queries() {
-    return queries;
-  }
-
   /** Figures per kind, in the order kinds first appear, for the searches {@code service} runs. */
   Map<String, KindFigures> score(SearchService service) {
     Map<String, List<double[]>> perKind = new LinkedHashMap<>();
