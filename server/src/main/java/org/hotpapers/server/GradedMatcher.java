@@ -26,8 +26,8 @@ final class GradedMatcher {
   private GradedMatcher() {}
 
   /**
-   * The words {@code query} requires under {@code mode} among the papers that pass {@code filter}
-   * (or every paper, if {@code null}); {@code null} when the query has no plain words.
+   * The words {@code query} requires under {@code mode} among the papers that match {@code filter};
+   * {@code null} when the query has no plain words.
    */
   static WordMatch plan(IndexSearcher searcher, UserQuery query, Query filter, MatchMode mode)
       throws IOException {
@@ -57,9 +57,7 @@ final class GradedMatcher {
           constraint.getQuery(),
           constraint.getOccur() == Occur.MUST_NOT ? Occur.MUST_NOT : Occur.FILTER);
     }
-    if (filter != null) {
-      counting.add(filter, Occur.FILTER);
-    }
+    counting.add(filter, Occur.FILTER);
     for (Query word : query.words()) {
       counting.add(new ConstantScoreQuery(word), Occur.SHOULD);
     }

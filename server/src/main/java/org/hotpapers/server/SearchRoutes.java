@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** HTTP handlers: read and check parameters, call {@link SearchService}, answer JSON. */
@@ -103,15 +105,13 @@ public final class SearchRoutes {
     if (from != null && to != null && from.isAfter(to)) {
       throw new BadRequestException("from (" + from + ") is after to (" + to + ")");
     }
-    String sortParam = ctx.queryParam("sort") == null ? "relevance" : ctx.queryParam("sort");
     SortOrder sort =
-        SortOrder.fromParameter(sortParam)
-            .orElseThrow(
-                () ->
-                    new BadRequestException(
-                        "sort must be one of relevance, date, engagement, trending (not '"
-                            + abbreviate(sortParam)
-                            + "')"));
+        choiceParam(
+            ctx,
+            "sort",
+            SortOrder.RELEVANCE.parameter(),
+            SortOrder::fromParameter,
+            "relevance, date, engagement, trending");
     String author = ctx.queryParam("author") == null ? "" : ctx.queryParam("author").strip();
     if (author.length() > MAX_AUTHOR_CHARS) {
       throw new BadRequestException(
@@ -122,15 +122,9 @@ public final class SearchRoutes {
       throw new BadRequestException(
           "tweeter '" + abbreviate(tweeter) + "' is not a Twitter handle such as @karpathy");
     }
-    String matchParam = ctx.queryParam("match") == null ? "auto" : ctx.queryParam("match");
     MatchMode match =
-        MatchMode.fromParameter(matchParam)
-            .orElseThrow(
-                () ->
-                    new BadRequestException(
-                        "match must be one of auto, all, any (not '"
-                            + abbreviate(matchParam)
-                            + "')"));
+        choiceParam(
+            ctx, "match", MatchMode.AUTO.parameter(), MatchMode::fromParameter, "auto, all, any");
     boolean fuzzy = switchParam(ctx, "fuzzy", true);
     boolean explain = switchParam(ctx, "explain", false);
     double pop =
@@ -160,6 +154,22 @@ public final class SearchRoutes {
         explain,
         halfLife,
         match);
+  }
+
+  /** The value of parameter {@code name}, one of {@code allowed}, looked up by {@code lookup}. */
+  private static <T> T choiceParam(
+      Context ctx,
+      String name,
+      String defaultValue,
+      Function<String, Optional<T>> lookup,
+      String allowed) {
+    String value = ctx.queryParam(name) == null ? defaultValue : ctx.queryParam(name);
+    return lookup
+        .apply(value)
+        .orElseThrow(
+            () ->
+                new BadRequestException(
+                    name + " must be one of " + allowed + " (not '" + abbreviate(value) + "')"));
   }
 
   private static boolean switchParam(Context ctx, String name, boolean defaultValue) {

@@ -141,7 +141,7 @@ public final class SearchService implements Closeable {
               GradedMatcher.plan(
                   searcher,
                   query,
-                  conjunction(categories, author, tweeter, dates),
+                  filtered(new MatchAllDocsQuery(), categories, author, tweeter, dates),
                   request.match());
           Query matchOnly =
               query.matchesEverything()
@@ -268,19 +268,6 @@ public final class SearchService implements Closeable {
       }
     }
     return ranked.build();
-  }
-
-  /** The conjunction of the non-null {@code filters}, or {@code null} if there is none. */
-  private static Query conjunction(Query... filters) {
-    BooleanQuery.Builder all = new BooleanQuery.Builder();
-    boolean any = false;
-    for (Query filter : filters) {
-      if (filter != null) {
-        all.add(filter, Occur.FILTER);
-        any = true;
-      }
-    }
-    return any ? all.build() : null;
   }
 
   /** The engagement feature weighted by {@code pop}, or {@code null} when pop is 0. */

@@ -44,6 +44,7 @@ class SearchErrorsTest {
         "from|2021-13-01|from must be a date as YYYY-MM-DD (not '2021-13-01')",
         "to|yesterday|to must be a date as YYYY-MM-DD (not 'yesterday')",
         "sort|newest|sort must be one of relevance, date, engagement, trending (not 'newest')",
+        "match|some|match must be one of auto, all, any (not 'some')",
         "cat|cs.CV<script>|cat 'cs.CV<script>' is not an arXiv category such as cs.CV",
         "q|\"unclosed phrase|q has unbalanced quotes: a '\"' is not closed",
         "q|(graph OR image|q has unbalanced parentheses: a '(' is not closed",
