@@ -7,9 +7,11 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -141,6 +143,7 @@ public final class PaperSchema {
         stream = new CJKBigramFilter(stream);
         if (synonyms != null) {
           stream = new SynonymGraphFilter(stream, synonyms, true);
+          stream = new StopFilter(stream, QUESTION_WORDS);
         }
         stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
         stream = new KStemFilter(stream);
@@ -209,6 +212,18 @@ public final class PaperSchema {
       }
     };
   }
+
+  /**
+   * Words that ask rather than describe ("how do transformers handle long inputs"): indexed, but
+   * dropped from queries, where they would be words to require and would count as matches.
+   */
+  public static final CharArraySet QUESTION_WORDS =
+      CharArraySet.unmodifiableSet(
+          new CharArraySet(
+              List.of(
+                  "how", "what", "which", "who", "whom", "whose", "why", "when", "where", "does",
+                  "do", "did", "can", "could", "should", "would", "about", "any", "there"),
+              false));
 
   /** Position gap between two names of one field, so a phrase never spans two people. */
   public static final int NAME_POSITION_GAP = 100;

@@ -161,6 +161,10 @@ class SearchApiTest {
           JsonNode words = search(client, "q", "the survey of graph networks", "fuzzy", "off");
           assertEquals(List.of("2201.00003"), ids(words));
           assertEquals("{\"required\":3,\"of\":3}", words.get("match").toString());
+          JsonNode question =
+              search(client, "q", "what survey is there about graphs", "fuzzy", "off");
+          assertEquals(List.of("2201.00003"), ids(question));
+          assertEquals("{\"required\":2,\"of\":2}", question.get("match").toString());
         });
   }
 
