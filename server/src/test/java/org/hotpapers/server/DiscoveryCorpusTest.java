@@ -56,6 +56,24 @@ class DiscoveryCorpusTest {
   }
 
   @Test
+  void equallyCloseCorrectionsAreChosenByTheWordsAroundThem() {
+    assumeTrue(service != null, SharedCorpus.skipMessage());
+    SearchResponse response = service.search(SearchRequest.of("seing visoin langauge"));
+    assertEquals("seeing vision language", response.suggestion());
+    assertEquals("2104.03135", response.hits().get(0).id());
+    SearchResponse alone = service.search(SearchRequest.of("seing"));
+    assertEquals("being", alone.suggestion());
+  }
+
+  @Test
+  void wordsOfAbstractsAndTweetsAreNeverCorrected() {
+    assumeTrue(service != null, SharedCorpus.skipMessage());
+    SearchResponse response = service.search(SearchRequest.of("begin according staple discovered"));
+    assertEquals(null, response.suggestion());
+    assertEquals(1, response.total());
+  }
+
+  @Test
   void mostSimilarPaperSharesACategoryForAtLeast80PercentOfPapers() {
     assumeTrue(service != null, SharedCorpus.skipMessage());
     int sharing = 0;
