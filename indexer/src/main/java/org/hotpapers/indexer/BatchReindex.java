@@ -31,20 +31,36 @@ public final class BatchReindex {
   private final PostParser parser;
   private final ReindexListener listener;
   private final int threads;
+  private final PaperVectors vectors;
 
-  /** A reindexer that uses every processor and reports its progress to {@code listener}. */
+  /**
+   * A reindexer of a lexical-only index that uses every processor and reports its progress to
+   * {@code listener}.
+   */
   public BatchReindex(PostParser parser, ReindexListener listener) {
     this(parser, listener, Runtime.getRuntime().availableProcessors());
   }
 
-  /** A reindexer that parses and indexes posts on {@code threads} threads. */
+  /**
+   * A reindexer of a lexical-only index that parses and indexes posts on {@code threads} threads.
+   */
   public BatchReindex(PostParser parser, ReindexListener listener, int threads) {
+    this(parser, listener, threads, null);
+  }
+
+  /**
+   * A reindexer that parses, embeds with {@code vectors} (none if {@code null}) and indexes posts
+   * on {@code threads} threads.
+   */
+  public BatchReindex(
+      PostParser parser, ReindexListener listener, int threads, PaperVectors vectors) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, got " + threads);
     }
     this.parser = parser;
     this.listener = listener;
     this.threads = threads;
+    this.vectors = vectors;
   }
 
   /** What one post contributed, kept until the posts before it are reported. */
@@ -76,7 +92,9 @@ public final class BatchReindex {
     List<String> emptyPosts = new ArrayList<>();
     int postsRead = 0;
     int papersIndexed = 0;
-    try (PaperIndexer indexer = new PaperIndexer(indexDir)) {
+    int embeddedBefore = vectors == null ? 0 : vectors.embedded();
+    int reusedBefore = vectors == null ? 0 : vectors.reused();
+    try (PaperIndexer indexer = new PaperIndexer(indexDir, vectors)) {
       ExecutorService pool = Executors.newFixedThreadPool(threads, BatchReindex::workerThread);
       List<Future<PostOutcome>> outcomes = new ArrayList<>(files.size());
       try {
@@ -130,7 +148,10 @@ public final class BatchReindex {
         emptyPosts,
         papersIndexed,
         appearances.repeatCount(),
-        Duration.between(start, Instant.now()));
+        Duration.between(start, Instant.now()),
+        vectors == null ? null : vectors.embedder().model(),
+        vectors == null ? 0 : vectors.embedded() - embeddedBefore,
+        vectors == null ? 0 : vectors.reused() - reusedBefore);
   }
 
   /** Reads, parses and indexes one post; runs on a worker thread. */
@@ -144,14 +165,15 @@ public final class BatchReindex {
     } catch (MalformedPostException e) {
       return new PostOutcome(name, e.problem(), List.of(), false, 0);
     }
-    int indexed = 0;
     List<Paper> papers = parsed.papers();
+    List<Paper> firstAppearances = new ArrayList<>();
     for (int i = 0; i < papers.size(); i++) {
       if (appearances.add(papers.get(i), PaperAppearances.position(post, i))) {
-        indexer.add(papers.get(i));
-        indexed++;
+        firstAppearances.add(papers.get(i));
       }
     }
+    indexer.addAll(firstAppearances);
+    int indexed = firstAppearances.size();
     boolean empty = papers.isEmpty() && parsed.problems().isEmpty();
     return new PostOutcome(name, null, parsed.problems(), empty, indexed);
   }

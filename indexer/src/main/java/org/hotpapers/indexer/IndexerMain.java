@@ -35,16 +35,50 @@ public final class IndexerMain implements Callable<Integer> {
       description = "Lucene index directory to build or replace")
   private Path index;
 
+  @Option(
+      names = "--embed",
+      paramLabel = "on|off",
+      defaultValue = "on",
+      description =
+          "embed each paper with the "
+              + MiniLmEmbedder.MODEL
+              + " model for search by meaning"
+              + " (default: ${DEFAULT-VALUE}); off builds a lexical-only index")
+  private String embed;
+
+  @Option(
+      names = "--embedding-cache",
+      paramLabel = "DIR",
+      description =
+          "folder of vectors already computed, so a rebuild embeds only new or changed papers"
+              + " (default: INDEX.embeddings beside the index)")
+  private Path embeddingCache;
+
   @Override
   public Integer call() {
     if (!Files.isDirectory(posts) || !Files.isReadable(posts)) {
       System.err.println("error: --posts " + posts + ": not a readable directory");
       return 2;
     }
+    if (!embed.equals("on") && !embed.equals("off")) {
+      System.err.println("error: --embed must be on or off, not '" + embed + "'");
+      return 2;
+    }
+    ReindexListener progress = ReindexListener.printing(System.err, PROGRESS_EVERY);
+    int threads = Runtime.getRuntime().availableProcessors();
     try {
-      ReindexSummary summary =
-          new BatchReindex(new PostParser(), ReindexListener.printing(System.err, PROGRESS_EVERY))
-              .run(posts, index);
+      ReindexSummary summary;
+      if (embed.equals("off")) {
+        summary = new BatchReindex(new PostParser(), progress, threads).run(posts, index);
+      } else {
+        try (PaperEmbedder embedder = new MiniLmEmbedder()) {
+          Path cache =
+              embeddingCache == null ? PaperVectors.defaultCacheDir(index) : embeddingCache;
+          PaperVectors vectors = PaperVectors.open(embedder, cache);
+          summary =
+              new BatchReindex(new PostParser(), progress, threads, vectors).run(posts, index);
+        }
+      }
       System.out.print(summary.report());
       return 0;
     } catch (IOException e) {

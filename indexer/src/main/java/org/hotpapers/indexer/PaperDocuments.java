@@ -10,6 +10,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -21,6 +22,7 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
@@ -56,7 +58,17 @@ public final class PaperDocuments {
    * PaperSchema#facetsConfig()}'s {@code build}).
    */
   public static Document toDocument(Paper paper) {
+    return toDocument(paper, null);
+  }
+
+  /** The document for a paper with its embedding, or without one if {@code vector} is null. */
+  public static Document toDocument(Paper paper, float[] vector) {
     Document doc = new Document();
+    if (vector != null) {
+      doc.add(
+          new KnnFloatVectorField(
+              PaperSchema.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+    }
     doc.add(new StringField(PaperSchema.ID, paper.id(), Field.Store.YES));
     doc.add(new SortedDocValuesField(PaperSchema.ID, new BytesRef(paper.id())));
     doc.add(new Field(PaperSchema.TITLE, paper.title(), HIGHLIGHTED_TEXT));

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
@@ -29,9 +30,19 @@ public final class PaperIndexer implements AutoCloseable {
   private final Directory directory;
   private final IndexWriter writer;
   private final FacetsConfig facetsConfig = PaperSchema.facetsConfig();
+  private final PaperVectors vectors;
 
   /** Opens a writer that will replace whatever index {@code indexDir} holds once committed. */
   public PaperIndexer(Path indexDir) throws IOException {
+    this(indexDir, null);
+  }
+
+  /**
+   * Opens a writer that embeds each paper with {@code vectors} (or builds a lexical-only index if
+   * it is {@code null}) and will replace whatever index {@code indexDir} holds once committed.
+   */
+  public PaperIndexer(Path indexDir, PaperVectors vectors) throws IOException {
+    this.vectors = vectors;
     Files.createDirectories(indexDir);
     directory = FSDirectory.open(indexDir);
     IndexWriterConfig config =
@@ -49,15 +60,26 @@ public final class PaperIndexer implements AutoCloseable {
 
   /** Adds one paper to the pending index; safe to call from several threads at once. */
   public void add(Paper paper) throws IOException {
-    writer.addDocument(facetsConfig.build(PaperDocuments.toDocument(paper)));
+    addAll(List.of(paper));
+  }
+
+  /** Adds papers to the pending index, embedding them in one batch; thread-safe. */
+  public void addAll(List<Paper> papers) throws IOException {
+    List<float[]> embedded = vectors == null ? null : vectors.of(papers);
+    for (int i = 0; i < papers.size(); i++) {
+      float[] vector = embedded == null ? null : embedded.get(i);
+      writer.addDocument(facetsConfig.build(PaperDocuments.toDocument(papers.get(i), vector)));
+    }
   }
 
   /**
    * Replaces a paper added earlier with a new version of it, as part of the same pending commit.
    */
   public void replace(Paper paper) throws IOException {
+    float[] vector = vectors == null ? null : vectors.of(List.of(paper)).get(0);
     writer.updateDocument(
-        new Term(PaperSchema.ID, paper.id()), facetsConfig.build(PaperDocuments.toDocument(paper)));
+        new Term(PaperSchema.ID, paper.id()),
+        facetsConfig.build(PaperDocuments.toDocument(paper, vector)));
   }
 
   /** Reads back papers added earlier (and not yet committed), by id; ids not added are left out. */
@@ -79,10 +101,21 @@ public final class PaperIndexer implements AutoCloseable {
     return papers;
   }
 
-  /** Atomically replaces the previous index with everything added so far. */
+  /**
+   * Atomically replaces the previous index with everything added so far, recording {@code
+   * commitData} and the embedding model, then saves the embedding cache.
+   */
   public void commit(Map<String, String> commitData) throws IOException {
-    writer.setLiveCommitData(commitData.entrySet());
+    Map<String, String> data = new HashMap<>(commitData);
+    if (vectors != null) {
+      data.put(PaperSchema.EMBEDDING_MODEL, vectors.embedder().model());
+      data.put(PaperSchema.EMBEDDING_DIMENSIONS, Integer.toString(vectors.embedder().dimensions()));
+    }
+    writer.setLiveCommitData(data.entrySet());
     writer.commit();
+    if (vectors != null) {
+      vectors.cache().save();
+    }
   }
 
   /** Closes the writer; anything not committed is discarded. */

@@ -102,6 +102,18 @@ public final class PaperSchema {
   /** Stored tweet links, parallel to {@link #TWEET}. */
   public static final String TWEET_URL = "tweet_url";
 
+  /**
+   * The paper's sentence embedding ({@link PaperEmbedder}): a unit-length vector in an HNSW graph,
+   * compared by dot product; absent from an index built without embeddings.
+   */
+  public static final String VECTOR = "vector";
+
+  /** Commit data key naming the embedding model of {@link #VECTOR}; absent without embeddings. */
+  public static final String EMBEDDING_MODEL = "embedding_model";
+
+  /** Commit data key giving the length of the vectors in {@link #VECTOR}. */
+  public static final String EMBEDDING_DIMENSIONS = "embedding_dimensions";
+
   /** Facet dimension of arXiv categories (multi-valued). */
   public static final String CATEGORY_FACET = "categories";
 

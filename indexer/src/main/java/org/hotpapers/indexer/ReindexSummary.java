@@ -11,6 +11,10 @@ import java.util.List;
  * @param problems sections and tweets skipped inside posts that were read
  * @param emptyPosts posts that list no papers (reported, not an error)
  * @param papersMerged appearances merged into a paper seen on another day
+ * @param embeddingModel the model that embedded the papers, or {@code null} for a lexical-only
+ *     index
+ * @param papersEmbedded papers the model embedded (new or changed text)
+ * @param embeddingsReused papers whose vector came from the embedding cache
  */
 public record ReindexSummary(
     int postsRead,
@@ -19,7 +23,10 @@ public record ReindexSummary(
     List<String> emptyPosts,
     int papersIndexed,
     int papersMerged,
-    Duration elapsed) {
+    Duration elapsed,
+    String embeddingModel,
+    int papersEmbedded,
+    int embeddingsReused) {
 
   /** Copies the lists so a summary never changes after it is made. */
   public ReindexSummary {
@@ -52,6 +59,14 @@ public record ReindexSummary(
     out.append(String.format("papers indexed:    %,d%n", papersIndexed));
     out.append(
         String.format("papers merged:     %,d (appearances on more than one day)%n", papersMerged));
+    if (embeddingModel == null) {
+      out.append("embeddings:        off (lexical-only index)").append(System.lineSeparator());
+    } else {
+      out.append(
+          String.format(
+              "embeddings:        %s, %,d embedded, %,d from the cache%n",
+              embeddingModel, papersEmbedded, embeddingsReused));
+    }
     out.append(String.format("elapsed:           %.2f s%n", elapsed.toMillis() / 1000.0));
     return out.toString();
   }

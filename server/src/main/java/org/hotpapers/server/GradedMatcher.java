@@ -36,16 +36,16 @@ final class GradedMatcher {
       return null;
     }
     if (mode == MatchMode.ANY || (mode == MatchMode.AUTO && query.operators())) {
-      return new WordMatch(query.operators() && query.hasRequiredConstraint() ? 0 : 1, words);
+      return new WordMatch(query.operators() && query.hasRequiredConstraint() ? 0 : 1, words, true);
     }
     if (mode == MatchMode.ALL || words == 1) {
-      return new WordMatch(words, words);
+      return new WordMatch(words, words, true);
     }
     int most = mostWordsHeld(searcher, query, filter);
     if (most == 0 || most == words) {
-      return new WordMatch(words, words);
+      return new WordMatch(words, words, most > 0);
     }
-    return new WordMatch(Math.max(Math.min(most, MIN_RELAXED_WORDS), most - 1), words);
+    return new WordMatch(Math.max(Math.min(most, MIN_RELAXED_WORDS), most - 1), words, true);
   }
 
   /** The most words of {@code query} that one paper meeting its constraints holds. */

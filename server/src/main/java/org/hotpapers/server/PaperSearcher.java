@@ -12,9 +12,12 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
@@ -39,9 +42,33 @@ final class PaperSearcher extends IndexSearcher {
   private SortedSetDocValuesFacetCounts allFacetCounts;
   private final Map<String, FacetResult> topOfAll = new HashMap<>();
 
-  private PaperSearcher(IndexReader reader, SortedSetDocValuesReaderState facetState) {
+  private final String vectorModel;
+
+  private PaperSearcher(
+      IndexReader reader, SortedSetDocValuesReaderState facetState, String vectorModel) {
     super(reader);
     this.facetState = facetState;
+    this.vectorModel = vectorModel;
+  }
+
+  /** The model that embedded this index's papers, or {@code null} for a lexical-only index. */
+  String vectorModel() {
+    return vectorModel;
+  }
+
+  /** The stored vector of document {@code doc}, or {@code null} if it has none. */
+  float[] vector(int doc) throws IOException {
+    for (LeafReaderContext leaf : getIndexReader().leaves()) {
+      int local = doc - leaf.docBase;
+      if (local >= 0 && local < leaf.reader().maxDoc()) {
+        FloatVectorValues values = leaf.reader().getFloatVectorValues(PaperSchema.VECTOR);
+        if (values == null || values.advance(local) != local) {
+          return null;
+        }
+        return values.vectorValue().clone();
+      }
+    }
+    return null;
   }
 
   /** Facet ordinals, or {@code null} when the index holds no facets (it has no papers). */
@@ -119,7 +146,11 @@ final class PaperSearcher extends IndexSearcher {
           facetField == null
               ? null
               : new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);
-      return new PaperSearcher(reader, state);
+      String model =
+          reader instanceof DirectoryReader directory
+              ? directory.getIndexCommit().getUserData().get(PaperSchema.EMBEDDING_MODEL)
+              : null;
+      return new PaperSearcher(reader, state, model);
     }
   }
 }

@@ -38,6 +38,10 @@ import org.hotpapers.indexer.PaperSchema;
  * @param maxEngagementWeight the most the engagement feature adds to a score at {@code pop=1}
  * @param engagementPivot the engagement ({@code 1 + retweets + favorites}) that earns half of the
  *     weight
+ * @param knownItemMeaningWeight in hybrid search, the weight of the query's embedding similarity
+ *     ({@code (1 + cos) / 2}) when every word matched: it reorders the word matches
+ * @param descriptionMeaningWeight in hybrid search, the weight of the similarity when no paper held
+ *     every word (a description in other words): it ranks, and adds the nearest papers
  */
 public record RankingWeights(
     float titleBoost,
@@ -49,7 +53,9 @@ public record RankingWeights(
     float titleMatchBoost,
     float distinctWordBonus,
     float maxEngagementWeight,
-    float engagementPivot) {
+    float engagementPivot,
+    float knownItemMeaningWeight,
+    float descriptionMeaningWeight) {
 
   /**
    * The weights the server ranks with. Measured on the real corpus: development split MRR@10
@@ -58,7 +64,7 @@ public record RankingWeights(
    * tweet_phrase 0.825; judged set 0.976.
    */
   public static final RankingWeights DEFAULT =
-      new RankingWeights(3.0f, 1.0f, 1.0f, 2.0f, 1.0f, 0.1f, 1.0f, 12.0f, 3.0f, 3000f);
+      new RankingWeights(3.0f, 1.0f, 1.0f, 2.0f, 1.0f, 0.1f, 1.0f, 12.0f, 3.0f, 3000f, 3f, 20f);
 
   /**
    * The default popularity knob: the engagement weight is {@code pop * maxEngagementWeight}, so 0.6

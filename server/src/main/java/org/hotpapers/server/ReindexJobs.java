@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.hotpapers.indexer.BatchReindex;
+import org.hotpapers.indexer.PaperVectors;
 import org.hotpapers.indexer.PostParser;
 import org.hotpapers.indexer.PostProblem;
 import org.hotpapers.indexer.ReindexProgress;
@@ -32,6 +33,7 @@ public final class ReindexJobs implements Closeable {
   private final Path postsDir;
   private final Path indexDir;
   private final SearchService search;
+  private final PaperVectors vectors;
   private final ExecutorService runner =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -44,9 +46,15 @@ public final class ReindexJobs implements Closeable {
 
   /** Jobs that rebuild {@code indexDir} from {@code postsDir} and then refresh {@code search}. */
   public ReindexJobs(Path postsDir, Path indexDir, SearchService search) {
+    this(postsDir, indexDir, search, null);
+  }
+
+  /** Jobs that rebuild with embeddings from {@code vectors} (words only if {@code null}). */
+  public ReindexJobs(Path postsDir, Path indexDir, SearchService search, PaperVectors vectors) {
     this.postsDir = postsDir;
     this.indexDir = indexDir;
     this.search = search;
+    this.vectors = vectors;
   }
 
   /** Starts a reindex, or returns empty when one is already running. */
@@ -72,7 +80,12 @@ public final class ReindexJobs implements Closeable {
   private void run(Job job) {
     try {
       ReindexSummary summary =
-          new BatchReindex(new PostParser(), job::progress).run(postsDir, indexDir);
+          new BatchReindex(
+                  new PostParser(),
+                  job::progress,
+                  Runtime.getRuntime().availableProcessors(),
+                  vectors)
+              .run(postsDir, indexDir);
       search.refresh();
       job.succeeded(summary);
       LOG.info("reindex {} finished: {} papers", job.id, summary.papersIndexed());

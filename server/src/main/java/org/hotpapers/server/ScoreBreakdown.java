@@ -13,10 +13,13 @@ import java.util.Map;
  *     {@code cat}
  * @param allWords the distinct-word bonus: {@link RankingWeights#distinctWordBonus()} per query
  *     word the paper holds
+ * @param semantic the similarity of the paper's embedding to the query's, weighted (0 when the
+ *     search used words only)
  */
 public record ScoreBreakdown(
     Map<String, Double> text,
     double engagement,
     @JsonProperty("all_words") double allWords,
+    double semantic,
     double recency,
     double total) {}

@@ -17,6 +17,7 @@ final class ScoreExplainer {
   private static final String FILTER_MARK = "match on required clause";
   private static final String ALL_WORDS_MARK = "ConstantScore(";
   private static final String WEIGHT_MARK = "weight(";
+  private static final String MEANING_MARK = "within top ";
   private static final String COMBINED_MARK = "CombinedFieldQuery(";
   private static final String SYNONYM_MARK = "Synonym(";
 
@@ -32,13 +33,15 @@ final class ScoreExplainer {
   static ScoreBreakdown explain(IndexSearcher searcher, Query ranked, int doc) throws IOException {
     Explanation explanation = searcher.explain(ranked, doc);
     Map<String, Double> text = new TreeMap<>();
-    double[] engagementAndBonus = new double[2];
+    double[] engagementAndBonus = new double[3];
     walk(explanation, 1, text, engagementAndBonus);
     double total =
         text.values().stream().mapToDouble(Double::doubleValue).sum()
             + engagementAndBonus[0]
-            + engagementAndBonus[1];
-    return new ScoreBreakdown(text, engagementAndBonus[0], engagementAndBonus[1], 0, total);
+            + engagementAndBonus[1]
+            + engagementAndBonus[2];
+    return new ScoreBreakdown(
+        text, engagementAndBonus[0], engagementAndBonus[1], engagementAndBonus[2], 0, total);
   }
 
   /** The field a {@code weight(...)} explanation scores, or {@link #COMBINED_FIELDS}. */
@@ -71,6 +74,8 @@ final class ScoreExplainer {
       other[0] += share * node.getValue().doubleValue();
     } else if (description.startsWith(ALL_WORDS_MARK)) {
       other[1] += share * node.getValue().doubleValue();
+    } else if (description.startsWith(MEANING_MARK)) {
+      other[2] += share * node.getValue().doubleValue();
     } else if (disjunction.matches()) {
       double tieBreaker =
           disjunction.group(1) == null ? 0 : Double.parseDouble(disjunction.group(1));

@@ -12,6 +12,8 @@ import org.hotpapers.indexer.Paper;
  * @param dates digest dates, ISO, oldest first
  * @param highlight for each of {@code title}, {@code abstract} and {@code tweet} that matched, HTML
  *     snippets: matched terms in {@code <mark>}, everything else escaped
+ * @param matchedByMeaning whether the paper was found by meaning alone: it holds too few of the
+ *     query's words to match them
  */
 public record SearchHit(
     String id,
@@ -25,10 +27,15 @@ public record SearchHit(
     String url,
     float score,
     Map<String, List<String>> highlight,
-    @JsonInclude(JsonInclude.Include.NON_NULL) ScoreBreakdown explain) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) ScoreBreakdown explain,
+    @JsonProperty("matched_by_meaning") boolean matchedByMeaning) {
 
   static SearchHit of(
-      Paper paper, float score, Map<String, List<String>> highlight, ScoreBreakdown explain) {
+      Paper paper,
+      float score,
+      Map<String, List<String>> highlight,
+      ScoreBreakdown explain,
+      boolean matchedByMeaning) {
     return new SearchHit(
         paper.id(),
         paper.title(),
@@ -41,6 +48,7 @@ public record SearchHit(
         paper.url(),
         score,
         highlight,
-        explain);
+        explain,
+        matchedByMeaning);
   }
 }

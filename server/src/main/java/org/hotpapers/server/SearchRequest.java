@@ -19,6 +19,7 @@ import java.util.List;
  * @param explain whether each hit carries the parts of its score
  * @param halfLifeDays the half-life of engagement under {@link SortOrder#TRENDING}
  * @param match how many of the query's plain words a paper must hold
+ * @param mode which evidence ranks: words, meaning, or both
  */
 public record SearchRequest(
     String q,
@@ -34,7 +35,8 @@ public record SearchRequest(
     double pop,
     boolean explain,
     double halfLifeDays,
-    MatchMode match) {
+    MatchMode match,
+    SearchMode mode) {
 
   /** Most characters a query may have. */
   public static final int MAX_QUERY_CHARS = 1000;
@@ -69,6 +71,7 @@ public record SearchRequest(
         RankingWeights.DEFAULT_POP,
         false,
         DEFAULT_HALF_LIFE_DAYS,
-        MatchMode.AUTO);
+        MatchMode.AUTO,
+        SearchMode.HYBRID);
   }
 }

@@ -31,7 +31,13 @@ public final class SearchRoutes {
 
   /** {@code GET /health}: status and number of papers served. */
   public void health(Context ctx) {
-    ctx.json(new Health("ok", search.paperCount()));
+    Optional<String> model = search.semanticModel();
+    ctx.json(
+        new Health(
+            "ok",
+            search.paperCount(),
+            model.isPresent() ? "hybrid" : "lexical",
+            model.orElse(null)));
   }
 
   /** {@code GET /search}: ranked, filtered, paged hits with highlights and facets. */
@@ -125,6 +131,13 @@ public final class SearchRoutes {
     MatchMode match =
         choiceParam(
             ctx, "match", MatchMode.AUTO.parameter(), MatchMode::fromParameter, "auto, all, any");
+    SearchMode mode =
+        choiceParam(
+            ctx,
+            "mode",
+            SearchMode.HYBRID.parameter(),
+            SearchMode::fromParameter,
+            "hybrid, lexical, semantic");
     boolean fuzzy = switchParam(ctx, "fuzzy", true);
     boolean explain = switchParam(ctx, "explain", false);
     double pop =
@@ -153,7 +166,8 @@ public final class SearchRoutes {
         pop,
         explain,
         halfLife,
-        match);
+        match,
+        mode);
   }
 
   /** The value of parameter {@code name}, one of {@code allowed}, looked up by {@code lookup}. */

@@ -22,25 +22,32 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PointValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.hotpapers.indexer.Paper;
+import org.hotpapers.indexer.PaperEmbedder;
 import org.hotpapers.indexer.PaperSchema;
 
 /**
@@ -65,20 +72,48 @@ public final class SearchService implements Closeable {
   private final SpellingCorrector corrector = new SpellingCorrector(analyzer);
   private final RankingWeights weights;
   private final PaperQueryParser queryParser;
+  private final PaperEmbedder embedder;
+
+  /** Papers taken from the vector index for a search by meaning. */
+  static final int SEMANTIC_CANDIDATES = 50;
 
   /** How long a search may run before it is stopped, unless told otherwise. */
   public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(2);
 
   private final Duration queryTimeout;
 
-  private SearchService(Directory directory, Duration queryTimeout, RankingWeights weights)
+  private SearchService(
+      Directory directory, Duration queryTimeout, RankingWeights weights, PaperEmbedder embedder)
       throws IOException {
     this.directory = directory;
     this.queryTimeout = queryTimeout;
     this.weights = weights;
+    this.embedder = embedder;
     this.queryParser =
         new PaperQueryParser(PaperSchema.queryAnalyzer(), PaperSchema.acronymAnalyzer(), weights);
     this.searchers = new SearcherManager(directory, new PaperSearcher.Factory());
+    checkModel();
+  }
+
+  /**
+   * Refuses an index whose vectors another model made: their similarities to this server's query
+   * vectors would be noise.
+   */
+  private void checkModel() throws IOException {
+    PaperSearcher searcher = (PaperSearcher) searchers.acquire();
+    try {
+      String indexed = searcher.vectorModel();
+      if (indexed != null && embedder != null && !indexed.equals(embedder.model())) {
+        throw new IllegalStateException(
+            "the index holds vectors of the embedding model '"
+                + indexed
+                + "', but this server embeds queries with '"
+                + embedder.model()
+                + "': rebuild the index with this version, or with --embed=off");
+      }
+    } finally {
+      searchers.release(searcher);
+    }
   }
 
   /** Opens the index in {@code indexDir} for searching; it must hold a committed index. */
@@ -94,9 +129,21 @@ public final class SearchService implements Closeable {
   /** Opens the index in {@code indexDir}, ranking with {@code weights}. */
   public static SearchService open(Path indexDir, Duration queryTimeout, RankingWeights weights)
       throws IOException {
+    return open(indexDir, queryTimeout, weights, null);
+  }
+
+  /**
+   * Opens the index in {@code indexDir}, ranking with {@code weights} and embedding queries with
+   * {@code embedder} (words only if {@code null} or if the index has no vectors).
+   *
+   * @throws IllegalStateException if the index's vectors come from another model
+   */
+  public static SearchService open(
+      Path indexDir, Duration queryTimeout, RankingWeights weights, PaperEmbedder embedder)
+      throws IOException {
     Directory directory = FSDirectory.open(indexDir);
     try {
-      return new SearchService(directory, queryTimeout, weights);
+      return new SearchService(directory, queryTimeout, weights, embedder);
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;
@@ -111,6 +158,16 @@ public final class SearchService implements Closeable {
   /** Number of papers in the index being served. */
   public int paperCount() {
     return withSearcher(searcher -> searcher.getIndexReader().numDocs());
+  }
+
+  /** The embedding model that searches by meaning use, if the index being served has vectors. */
+  public Optional<String> semanticModel() {
+    return withSearcher(
+        searcher -> Optional.ofNullable(hasMeaning(searcher) ? embedder.model() : null));
+  }
+
+  private boolean hasMeaning(PaperSearcher searcher) {
+    return embedder != null && embedder.model().equals(searcher.vectorModel());
   }
 
   /** One whole paper, with its tweets. */
@@ -143,11 +200,45 @@ public final class SearchService implements Closeable {
                   query,
                   filtered(new MatchAllDocsQuery(), categories, author, tweeter, dates),
                   request.match());
-          Query matchOnly =
+          Query lexicalMatch =
               query.matchesEverything()
                   ? new MatchAllDocsQuery()
                   : query.match(match == null ? 0 : match.required());
-          Query ranked = ranked(query, matchOnly, request.pop(), match);
+          Query text = textRelevance(query, lexicalMatch, match);
+          HybridBlend blend =
+              switch (mode(shared, request, query)) {
+                case LEXICAL -> HybridBlend.lexical(text, lexicalMatch);
+                case HYBRID ->
+                    HybridBlend.hybrid(
+                        text,
+                        lexicalMatch,
+                        nearest(
+                            searcher,
+                            request,
+                            correction,
+                            corrected,
+                            categories,
+                            author,
+                            tweeter,
+                            dates),
+                        match,
+                        weights);
+                case SEMANTIC ->
+                    HybridBlend.semantic(
+                        nearest(
+                            searcher,
+                            request,
+                            correction,
+                            corrected,
+                            categories,
+                            author,
+                            tweeter,
+                            dates),
+                        lexicalMatch,
+                        weights);
+              };
+          Query matchOnly = blend.matched();
+          Query ranked = withEngagement(blend.scored(), request.pop());
           Query main = filtered(ranked, categories, author, tweeter, dates);
 
           int window = request.page() * request.size();
@@ -195,7 +286,12 @@ public final class SearchService implements Closeable {
           }
           ScoreDoc[] page = pageOf(top.scoreDocs, request);
           List<SearchHit> hits =
-              hits(shared, page, query.highlight(), request.explain() ? ranked : null);
+              hits(
+                  shared,
+                  page,
+                  query.highlight(),
+                  request.explain() ? ranked : null,
+                  blend.lexical() == blend.matched() ? null : blend.lexical());
           double tookMs = Math.round((System.nanoTime() - start) / 1_000.0) / 1_000.0;
           return new SearchResponse(
               everything ? searcher.getIndexReader().numDocs() : total(matches),
@@ -221,7 +317,7 @@ public final class SearchService implements Closeable {
           int doc = source.getAsInt();
           Query like = SimilarPapers.query(searcher, analyzer, doc, searcher.paper(doc));
           ScoreDoc[] top = searcher.search(like, size).scoreDocs;
-          return Optional.of(hits(searcher, top, null, null));
+          return Optional.of(hits(searcher, top, null, null, null));
         });
   }
 
@@ -243,18 +339,52 @@ public final class SearchService implements Closeable {
   }
 
   /**
-   * Text relevance of {@code match}, plus engagement, plus the distinct-word bonus for each of the
-   * query's words that a paper holds, plus, when every word was required (a known-item query), the
-   * words' scores in the title alone.
+   * Which evidence ranks this search: the request's mode, with words only for a blank query, an id,
+   * or an index without vectors of this server's model.
+   *
+   * @throws InvalidQueryException for {@code mode=semantic} on an index without vectors
    */
-  private Query ranked(UserQuery query, Query match, double pop, WordMatch words) {
+  private SearchMode mode(PaperSearcher searcher, SearchRequest request, UserQuery query) {
+    if (request.mode() == SearchMode.SEMANTIC && !hasMeaning(searcher)) {
+      throw new InvalidQueryException(
+          "mode=semantic needs an index built with embeddings; this one has words only");
+    }
+    if (request.mode() == SearchMode.LEXICAL || !hasMeaning(searcher) || query.words().isEmpty()) {
+      return SearchMode.LEXICAL;
+    }
+    return request.mode();
+  }
+
+  /**
+   * The papers nearest the query's meaning, within the filters: the vector search runs once, here,
+   * and the query it leaves scores those papers by similarity.
+   */
+  private Query nearest(
+      IndexSearcher searcher,
+      SearchRequest request,
+      String correction,
+      boolean corrected,
+      Query... filters)
+      throws IOException {
+    float[] vector = embedder.embedQuery(corrected ? correction : request.q());
+    Query filter = filtered(new MatchAllDocsQuery(), filters);
+    return searcher.rewrite(
+        new KnnFloatVectorQuery(
+            PaperSchema.VECTOR,
+            vector,
+            SEMANTIC_CANDIDATES,
+            filter instanceof MatchAllDocsQuery ? null : filter));
+  }
+
+  /**
+   * Text relevance of {@code match}, plus the distinct-word bonus for each of the query's words
+   * that a paper holds, plus, when every word was required (a known-item query), the words' scores
+   * in the title alone.
+   */
+  private Query textRelevance(UserQuery query, Query match, WordMatch words) {
     BooleanQuery.Builder ranked =
         new BooleanQuery.Builder()
             .add(match, query.matchesEverything() ? Occur.FILTER : Occur.MUST);
-    Query engagement = engagement(pop);
-    if (engagement != null) {
-      ranked.add(engagement, Occur.SHOULD);
-    }
     if (weights.titleMatchBoost() > 0 && (words == null || !words.relaxed())) {
       for (Query inTitle : query.titleMatches()) {
         ranked.add(new BoostQuery(inTitle, weights.titleMatchBoost()), Occur.SHOULD);
@@ -268,6 +398,15 @@ public final class SearchService implements Closeable {
       }
     }
     return ranked.build();
+  }
+
+  /** {@code scored} plus the engagement feature weighted by {@code pop}. */
+  private Query withEngagement(Query scored, double pop) {
+    Query engagement = engagement(pop);
+    if (engagement == null) {
+      return scored;
+    }
+    return new BooleanQuery.Builder().add(scored, Occur.MUST).add(engagement, Occur.SHOULD).build();
   }
 
   /** The engagement feature weighted by {@code pop}, or {@code null} when pop is 0. */
@@ -433,9 +572,22 @@ public final class SearchService implements Closeable {
     return page;
   }
 
+  /**
+   * The hits of a page, highlighted with {@code highlightQuery} and explained by {@code
+   * explainQuery} if not null; a hit that {@code lexical} (if not null) does not match was found by
+   * meaning alone.
+   */
   private List<SearchHit> hits(
-      PaperSearcher searcher, ScoreDoc[] page, Query highlightQuery, Query explainQuery)
+      PaperSearcher searcher,
+      ScoreDoc[] page,
+      Query highlightQuery,
+      Query explainQuery,
+      Query lexical)
       throws IOException {
+    Weight words =
+        lexical == null
+            ? null
+            : searcher.createWeight(searcher.rewrite(lexical), ScoreMode.COMPLETE_NO_SCORES, 1f);
     int[] docIds = new int[page.length];
     Map<Integer, Paper> papers = new HashMap<>();
     for (int i = 0; i < page.length; i++) {
@@ -459,9 +611,19 @@ public final class SearchService implements Closeable {
       }
       ScoreBreakdown explain =
           explainQuery == null ? null : ScoreExplainer.explain(searcher, explainQuery, page[i].doc);
-      hits.add(SearchHit.of(paper, page[i].score, highlight, explain));
+      boolean byMeaning = words != null && !matches(searcher, words, page[i].doc);
+      hits.add(SearchHit.of(paper, page[i].score, highlight, explain, byMeaning));
     }
     return hits;
+  }
+
+  private static boolean matches(IndexSearcher searcher, Weight weight, int doc)
+      throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    Scorer scorer = weight.scorer(leaf);
+    int local = doc - leaf.docBase;
+    return scorer != null && scorer.iterator().advance(local) == local;
   }
 
   private <T> T withSearcher(SearcherWork<T> work) {

@@ -13,6 +13,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
 import org.hotpapers.indexer.BatchReindex;
+import org.hotpapers.indexer.MiniLmEmbedder;
+import org.hotpapers.indexer.PaperEmbedder;
+import org.hotpapers.indexer.PaperVectors;
 import org.hotpapers.indexer.PostParser;
 import org.hotpapers.indexer.ReindexListener;
 import org.hotpapers.indexer.ReindexSummary;
@@ -65,8 +68,31 @@ public final class ServerMain implements Callable<Integer> {
       description = "stop a search after this long and answer 503 (default: ${DEFAULT-VALUE})")
   private long queryTimeoutMs;
 
+  @Option(
+      names = "--embed",
+      paramLabel = "on|off",
+      defaultValue = "on",
+      description =
+          "search by meaning with the "
+              + MiniLmEmbedder.MODEL
+              + " model when the index has its vectors, and embed papers when building the index"
+              + " (default: ${DEFAULT-VALUE}); off searches words only")
+  private String embed;
+
+  @Option(
+      names = "--embedding-cache",
+      paramLabel = "DIR",
+      description =
+          "folder of vectors already computed, for rebuilds (default: INDEX.embeddings beside the"
+              + " index)")
+  private Path embeddingCache;
+
   @Override
   public Integer call() throws Exception {
+    if (!embed.equals("on") && !embed.equals("off")) {
+      System.err.println("error: --embed must be on or off, not '" + embed + "'");
+      return 2;
+    }
     if (port < 0 || port > 65535) {
       System.err.println("error: --port " + port + ": must be between 0 and 65535");
       return 2;
@@ -75,6 +101,13 @@ public final class ServerMain implements Callable<Integer> {
       System.err.println("error: --query-timeout-ms must be at least 1");
       return 2;
     }
+    PaperEmbedder embedder = embed.equals("on") ? new MiniLmEmbedder() : null;
+    PaperVectors vectors =
+        embedder == null
+            ? null
+            : PaperVectors.open(
+                embedder,
+                embeddingCache == null ? PaperVectors.defaultCacheDir(index) : embeddingCache);
     if (!hasIndex(index)) {
       if (!Files.isDirectory(posts)) {
         System.err.println(
@@ -84,12 +117,17 @@ public final class ServerMain implements Callable<Integer> {
       LOG.info("no index in {}: building it from {}", index, posts);
       ReindexSummary summary =
           new BatchReindex(
-                  new PostParser(), ReindexListener.printing(System.err, Duration.ofSeconds(2)))
+                  new PostParser(),
+                  ReindexListener.printing(System.err, Duration.ofSeconds(2)),
+                  Runtime.getRuntime().availableProcessors(),
+                  vectors)
               .run(posts, index);
       System.err.print(summary.report());
     }
-    SearchService search = SearchService.open(index, Duration.ofMillis(queryTimeoutMs));
-    ReindexJobs jobs = new ReindexJobs(posts, index, search);
+    SearchService search =
+        SearchService.open(
+            index, Duration.ofMillis(queryTimeoutMs), RankingWeights.DEFAULT, embedder);
+    ReindexJobs jobs = new ReindexJobs(posts, index, search, vectors);
     Optional<AdminRoutes> admin =
         Optional.ofNullable(System.getenv(AdminRoutes.TOKEN_VARIABLE))
             .filter(token -> !token.isBlank())

@@ -63,7 +63,7 @@ class GradedMatchCorpusTest {
               + ")");
       assertTrue(expected > 10, "the corpus has such papers");
       assertEquals(expected, response.total());
-      assertEquals(new WordMatch(2, 2), response.match());
+      assertEquals(new WordMatch(2, 2, true), response.match());
       int categoryCount =
           response.facets().categories().stream()
               .filter(value -> value.value().equals("cs.CV"))

@@ -48,7 +48,7 @@ class ReindexKillTest {
         HttpResponse<String> health = server.get("/health");
         assertEquals(200, health.statusCode());
         assertEquals(
-            "{\"status\":\"ok\",\"papers\":8}",
+            "{\"status\":\"ok\",\"papers\":8,\"search\":\"lexical\",\"model\":null}",
             health.body(),
             "round " + round + ", killed after " + delay + " ms");
         assertEquals(200, server.get("/search?q=diffusion").statusCode());
@@ -56,7 +56,10 @@ class ReindexKillTest {
       new BatchReindex(new PostParser(), progress -> {}).run(big, index);
       search.refresh();
       assertEquals(
-          "{\"status\":\"ok\",\"papers\":" + POSTS * SECTIONS + "}", server.get("/health").body());
+          "{\"status\":\"ok\",\"papers\":"
+              + POSTS * SECTIONS
+              + ",\"search\":\"lexical\",\"model\":null}",
+          server.get("/health").body());
     }
   }
 }

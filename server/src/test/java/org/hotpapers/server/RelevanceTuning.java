@@ -1,5 +1,6 @@
 package org.hotpapers.server;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hotpapers.indexer.BatchReindex;
+import org.hotpapers.indexer.MiniLmEmbedder;
+import org.hotpapers.indexer.PaperEmbedder;
 import org.hotpapers.indexer.PostParser;
 import org.hotpapers.indexer.SharedCorpus;
 
@@ -24,26 +27,42 @@ public final class RelevanceTuning {
   public static void main(String[] args) throws Exception {
     Path posts = SharedCorpus.posts().orElseThrow(() -> new IllegalStateException("no corpus"));
     Path kit = SharedCorpus.relevanceKit().orElseThrow(() -> new IllegalStateException("no kit"));
-    Path index = Files.createTempDirectory("hotpapers-tuning").resolve("index");
-    new BatchReindex(new PostParser(), progress -> {}).run(posts, index);
+    List<String> weightArgs = new ArrayList<>(List.of(args));
+    Path index;
+    if (!weightArgs.isEmpty() && weightArgs.get(0).equals("--index")) {
+      index = Path.of(weightArgs.get(1));
+      weightArgs = weightArgs.subList(2, weightArgs.size());
+    } else {
+      index = Files.createTempDirectory("hotpapers-tuning").resolve("index");
+      new BatchReindex(new PostParser(), progress -> {}).run(posts, index);
+    }
     DevSplit split = DevSplit.read(kit);
     List<RankingWeights> candidates = new ArrayList<>();
-    for (String arg : args) {
+    for (String arg : weightArgs) {
       candidates.add(parse(arg));
     }
     if (candidates.isEmpty()) {
       candidates.add(RankingWeights.DEFAULT);
     }
-    for (RankingWeights weights : candidates) {
-      try (SearchService service = SearchService.open(index, Duration.ofSeconds(30), weights)) {
-        System.out.println(weights);
-        Map<String, DevSplit.KindFigures> figures = split.score(service);
-        figures.forEach((kind, f) -> System.out.println("  " + f.line(kind)));
-        System.out.printf(
-            "  judged\t%.4f\tmisspelled\t%.4f%n",
-            RelevanceRegressionTest.mrr(service, "/relevance/judged-queries.tsv"),
-            RelevanceRegressionTest.mrr(service, "/relevance/misspelled-queries.tsv"));
+    try (PaperEmbedder embedder = new MiniLmEmbedder()) {
+      for (RankingWeights weights : candidates) {
+        score(index, weights, embedder, split);
       }
+    }
+  }
+
+  private static void score(
+      Path index, RankingWeights weights, PaperEmbedder embedder, DevSplit split)
+      throws IOException {
+    try (SearchService service =
+        SearchService.open(index, Duration.ofSeconds(30), weights, embedder)) {
+      System.out.println(weights + " search " + service.semanticModel().orElse("lexical"));
+      Map<String, DevSplit.KindFigures> figures = split.score(service);
+      figures.forEach((kind, f) -> System.out.println("  " + f.line(kind)));
+      System.out.printf(
+          "  judged\t%.4f\tmisspelled\t%.4f%n",
+          RelevanceRegressionTest.mrr(service, "/relevance/judged-queries.tsv"),
+          RelevanceRegressionTest.mrr(service, "/relevance/misspelled-queries.tsv"));
     }
   }
 
@@ -59,6 +78,8 @@ public final class RelevanceTuning {
         Float.parseFloat(v[6]),
         Float.parseFloat(v[7]),
         Float.parseFloat(v[8]),
-        Float.parseFloat(v[9]));
+        Float.parseFloat(v[9]),
+        Float.parseFloat(v[10]),
+        Float.parseFloat(v[11]));
   }
 }

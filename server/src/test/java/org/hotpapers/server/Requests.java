@@ -26,7 +26,8 @@ final class Requests {
         d.pop(),
         d.explain(),
         d.halfLifeDays(),
-        d.match());
+        d.match(),
+        d.mode());
   }
 
   /** {@code request} sorted by {@code sort}, at {@code page}, with or without explanations. */
@@ -46,6 +47,7 @@ final class Requests {
         r.pop(),
         explain,
         r.halfLifeDays(),
-        r.match());
+        r.match(),
+        r.mode());
   }
 }

@@ -55,7 +55,9 @@ class SearchApiTest {
         (server, client) -> {
           Response response = client.get("/health");
           assertEquals(200, response.code());
-          assertEquals("{\"status\":\"ok\",\"papers\":8}", response.body().string());
+          assertEquals(
+              "{\"status\":\"ok\",\"papers\":8,\"search\":\"lexical\",\"model\":null}",
+              response.body().string());
         });
   }
 
@@ -90,7 +92,8 @@ class SearchApiTest {
                   "dates",
                   "url",
                   "score",
-                  "highlight"),
+                  "highlight",
+                  "matched_by_meaning"),
               fieldNames(hit));
           assertEquals("2201.00003", hit.get("id").asText());
           assertEquals("A Survey of Graph Neural Networks", hit.get("title").asText());

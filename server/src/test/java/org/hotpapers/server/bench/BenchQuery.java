@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.hotpapers.server.MatchMode;
 import org.hotpapers.server.RankingWeights;
+import org.hotpapers.server.SearchMode;
 import org.hotpapers.server.SearchRequest;
 import org.hotpapers.server.SortOrder;
 
@@ -55,7 +56,8 @@ public record BenchQuery(
         RankingWeights.DEFAULT_POP,
         false,
         SearchRequest.DEFAULT_HALF_LIFE_DAYS,
-        MatchMode.AUTO);
+        MatchMode.AUTO,
+        SearchMode.HYBRID);
   }
 
   /** The path and query string of the same search over HTTP. */
