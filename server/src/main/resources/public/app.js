@@ -241,6 +241,9 @@ function renderHit(state, hit) {
       chips,
       el("span", { text: hit.dates.join(", ") }),
       el("span", { class: "engagement", text: engagement(hit) }),
+      hit.matched_by_meaning
+        ? el("span", { class: "by-meaning", title: "Found by meaning: the paper holds too few of your words", text: "matched by meaning" })
+        : null,
       el("a", { href: "/?paper=" + encodeURIComponent(hit.id), class: "details", onclick: openPaper(hit.id) }, "Details & tweets")
     ),
     body,
@@ -266,6 +269,7 @@ async function explain(state, id, target) {
     const parts = Object.entries(hit.explain.text).map(([field, value]) => [field + " text match", value]);
     parts.push(["engagement (retweets + favorites)", hit.explain.engagement]);
     if (hit.explain.all_words) parts.push(["distinct words matched", hit.explain.all_words]);
+    if (hit.explain.semantic) parts.push(["meaning (embedding similarity)", hit.explain.semantic]);
     if (hit.explain.recency) parts.push(["recency", hit.explain.recency]);
     parts.push(["score", hit.score]);
     target.replaceChildren(

@@ -53,7 +53,9 @@ public final class MiniLmEmbedder implements PaperEmbedder {
       if (json == null) {
         throw new IllegalStateException("the model's tokenizer " + TOKENIZER + " is missing");
       }
-      tokenizer = HuggingFaceTokenizer.newInstance(json, Map.of("addSpecialTokens", "false"));
+      tokenizer =
+          HuggingFaceTokenizer.newInstance(
+              json, Map.of("addSpecialTokens", "false", "truncation", "false"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

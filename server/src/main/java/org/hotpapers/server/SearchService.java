@@ -306,7 +306,10 @@ public final class SearchService implements Closeable {
         });
   }
 
-  /** Up to {@code size} papers like paper {@code id} (not itself), or empty for an unknown id. */
+  /**
+   * Up to {@code size} papers like paper {@code id} (not itself), or empty for an unknown id: the
+   * nearest by meaning when the index has vectors, by shared words otherwise.
+   */
   public Optional<List<SearchHit>> similar(String id, int size) {
     return withSearcher(
         searcher -> {
@@ -315,7 +318,11 @@ public final class SearchService implements Closeable {
             return Optional.empty();
           }
           int doc = source.getAsInt();
-          Query like = SimilarPapers.query(searcher, analyzer, doc, searcher.paper(doc));
+          float[] vector = hasMeaning(searcher) ? searcher.vector(doc) : null;
+          Query like =
+              vector == null
+                  ? SimilarPapers.query(searcher, analyzer, doc, searcher.paper(doc))
+                  : SimilarPapers.nearest(vector, searcher.paper(doc), size);
           ScoreDoc[] top = searcher.search(like, size).scoreDocs;
           return Optional.of(hits(searcher, top, null, null, null));
         });

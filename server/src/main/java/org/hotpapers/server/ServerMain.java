@@ -127,6 +127,9 @@ public final class ServerMain implements Callable<Integer> {
     SearchService search =
         SearchService.open(
             index, Duration.ofMillis(queryTimeoutMs), RankingWeights.DEFAULT, embedder);
+    if (search.semanticModel().isPresent()) {
+      embedder.embedQuery("warm up the model before the first search");
+    }
     ReindexJobs jobs = new ReindexJobs(posts, index, search, vectors);
     Optional<AdminRoutes> admin =
         Optional.ofNullable(System.getenv(AdminRoutes.TOKEN_VARIABLE))
@@ -156,10 +159,11 @@ public final class ServerMain implements Callable<Integer> {
                 "shutdown"));
     app.start(port);
     LOG.info(
-        "serving {} papers from {} on http://localhost:{}/ (admin routes {})",
+        "serving {} papers from {} on http://localhost:{}/ (search by {}; admin routes {})",
         search.paperCount(),
         index,
         app.port(),
+        search.semanticModel().map(model -> "words and meaning, " + model).orElse("words"),
         admin.isPresent() ? "on" : "off: set " + AdminRoutes.TOKEN_VARIABLE);
     return null;
   }

@@ -8,14 +8,17 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.hotpapers.indexer.Paper;
 import org.hotpapers.indexer.PaperSchema;
 
 /**
- * "More like this" for a paper: Lucene's MoreLikeThis over title, abstract and tweets, a nudge
- * towards the paper's own categories, and never the paper itself.
+ * "More like this" for a paper, never the paper itself: the papers nearest its embedding when the
+ * index has vectors; otherwise Lucene's MoreLikeThis over title, abstract and tweets with a nudge
+ * towards the paper's own categories.
  */
 final class SimilarPapers {
 
@@ -24,6 +27,17 @@ final class SimilarPapers {
 
   private SimilarPapers() {}
 
+  /** The {@code size} papers nearest {@code vector}, the embedding of {@code paper}. */
+  static Query nearest(float[] vector, Paper paper, int size) {
+    Query others =
+        new BooleanQuery.Builder()
+            .add(new MatchAllDocsQuery(), Occur.FILTER)
+            .add(new TermQuery(new Term(PaperSchema.ID, paper.id())), Occur.MUST_NOT)
+            .build();
+    return new KnnFloatVectorQuery(PaperSchema.VECTOR, vector, size, others);
+  }
+
+  /** MoreLikeThis over the words of document {@code doc}, which holds {@code paper}. */
   static Query query(IndexSearcher searcher, Analyzer analyzer, int doc, Paper paper)
       throws IOException {
     MoreLikeThis moreLikeThis = new MoreLikeThis(searcher.getIndexReader());

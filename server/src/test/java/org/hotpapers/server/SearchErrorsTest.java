@@ -45,6 +45,8 @@ class SearchErrorsTest {
         "to|yesterday|to must be a date as YYYY-MM-DD (not 'yesterday')",
         "sort|newest|sort must be one of relevance, date, engagement, trending (not 'newest')",
         "match|some|match must be one of auto, all, any (not 'some')",
+        "mode|fast|mode must be one of hybrid, lexical, semantic (not 'fast')",
+        "mode|semantic|mode=semantic needs an index built with embeddings; this one has words only",
         "cat|cs.CV<script>|cat 'cs.CV<script>' is not an arXiv category such as cs.CV",
         "q|\"unclosed phrase|q has unbalanced quotes: a '\"' is not closed",
         "q|(graph OR image|q has unbalanced parentheses: a '(' is not closed",
