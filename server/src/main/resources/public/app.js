@@ -73,11 +73,14 @@ function el(tag, attrs, ...children) {
   return node;
 }
 
-/** A server highlight snippet: escaped text with <mark> only. */
+/** A server highlight snippet (escaped text with <mark> only), its math typeset. */
 function snippet(tag, cls, html) {
-  const node = el(tag, { class: cls });
-  node.innerHTML = html;
-  return node;
+  return el(tag, { class: cls }, ...snippetWithMath(html));
+}
+
+/** Text from a post, its math typeset. */
+function mathText(tag, attrs, text) {
+  return el(tag, attrs, ...withMath(text));
 }
 
 function showError(message) {
@@ -208,7 +211,7 @@ function renderResults(state, data) {
 function renderHit(state, hit) {
   const title = hit.highlight.title
     ? snippet("span", "", hit.highlight.title[0])
-    : el("span", { text: hit.title });
+    : mathText("span", {}, hit.title);
   const chips = el(
     "span",
     { class: "chips" },
@@ -224,7 +227,7 @@ function renderHit(state, hit) {
   );
   const body = hit.highlight.abstract
     ? snippet("p", "snippet", hit.highlight.abstract.join(" … "))
-    : el("p", { class: "snippet", text: shorten(hit.abstract, 280) });
+    : mathText("p", { class: "snippet" }, shorten(hit.abstract, 280));
   const tweet = hit.highlight.tweet ? snippet("blockquote", "tweet-snippet", hit.highlight.tweet[0]) : null;
   const why = el("details", { class: "why" }, el("summary", { text: "Why this result?" }), el("div", { class: "why-body" }));
   why.addEventListener("toggle", () => {
@@ -351,13 +354,13 @@ function renderPager(state, data) {
 
 function renderPaper(paper) {
   const abstract = paper.abstract
-    ? paper.abstract.split("\n\n").map((p) => el("p", { text: p }))
+    ? paper.abstract.split("\n\n").map((p) => mathText("p", {}, p))
     : [el("p", { class: "muted", text: "No abstract in the digest." })];
   const tweets = paper.tweets.map((t) =>
     el(
       "li",
       {},
-      el("p", { class: "text", text: t.text }),
+      mathText("p", { class: "text" }, t.text),
       el(
         "p",
         { class: "by" },
@@ -370,7 +373,7 @@ function renderPaper(paper) {
   );
   $("paper").replaceChildren(
     backLink(),
-    el("h1", { text: paper.title }),
+    mathText("h1", {}, paper.title),
     el("p", { class: "authors", text: paper.authors.join(", ") }),
     el(
       "div",
@@ -389,7 +392,7 @@ function renderPaper(paper) {
     .then((data) => {
       $("similar").replaceChildren(
         ...data.similar.map((s) =>
-          el("li", {}, el("a", { href: "/?paper=" + encodeURIComponent(s.id), onclick: openPaper(s.id), text: s.title }), el("span", { class: "small muted", text: " · " + s.categories.join(", ") }))
+          el("li", {}, mathText("a", { href: "/?paper=" + encodeURIComponent(s.id), onclick: openPaper(s.id) }, s.title), el("span", { class: "small muted", text: " · " + s.categories.join(", ") }))
         )
       );
       if (!data.similar.length) $("similar").replaceChildren(el("li", { text: "No similar papers found." }));

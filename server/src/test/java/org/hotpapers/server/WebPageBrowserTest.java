@@ -101,7 +101,9 @@ class WebPageBrowserTest {
         + " Escaping Matters\n\nMallory Tester\n\n- retweets: 1, favorites: 1\n\n"
         + "- links: [abs](https://arxiv.org/abs/2201.00099) | [pdf](https://arxiv.org/pdf/2201.00099)\n"
         + "- [cs.CR](https://arxiv.org/list/cs.CR/recent)\n\n"
-        + "Escaping user text keeps pages safe.\n\n"
+        + "Escaping user text keeps pages safe. We reach $512 \\times 512$ pixels in"
+        + " $\\mathcal{O}(n)$ memory; $<img src=x onerror=alert(1)>$,"
+        + " $\\href{javascript:alert(1)}{click}$ and $\\frac{1}{$ stay harmless.\n\n"
         + "<blockquote class=\"twitter-tweet\"><p lang=\"en\" dir=\"ltr\">&lt;img src=x"
         + " onerror=alert(1)&gt; escaping in a tweet</p>&mdash; Mallory (@mallory) <a"
         + " href=\"https://twitter.com/mallory/status/1\">January 5, 2022</a></blockquote>\n";
@@ -244,6 +246,26 @@ class WebPageBrowserTest {
   }
 
   @Test
+  void mathIsTypesetHighlightedAndHarmless() throws IOException {
+    open("/?q=pixels+memory+512");
+    WebElement snippet = browser.findElement(By.cssSelector("#hits .hit .snippet"));
+    assertFalse(snippet.findElements(By.cssSelector(".katex")).isEmpty(), snippet.getText());
+    assertFalse(
+        snippet.findElements(By.cssSelector("mark .katex")).isEmpty(),
+        "the formula holding the highlighted 512 is highlighted");
+    browser.findElement(By.cssSelector("#hits .hit a.details")).click();
+    waiting().until(d -> d.findElement(By.cssSelector("#paper h1")).isDisplayed());
+    WebElement abstractText = browser.findElement(By.cssSelector("#paper .abstract"));
+    List<WebElement> formulas = abstractText.findElements(By.cssSelector(".katex"));
+    assertTrue(formulas.size() >= 3, "typeset: " + formulas.size());
+    assertTrue(abstractText.getText().contains("$\\frac{1}{$"), "invalid LaTeX stays as text");
+    assertEquals(List.of(), browser.findElements(By.cssSelector("#paper img")));
+    assertEquals(List.of(), browser.findElements(By.cssSelector("#paper a[href^='javascript']")));
+    screenshot("math");
+    assertNoAlert();
+  }
+
+  @Test
   void hostileTitleAndTweetRenderAsText() throws IOException {
     open("/?q=escaping");
     assertEquals(HOSTILE + " Escaping Matters", hitTitles().get(0));
@@ -299,7 +321,8 @@ class WebPageBrowserTest {
         browser.executeScript(
             "const e = document.activeElement;"
                 + " return e.matches(':focus-visible') ? getComputedStyle(e).outlineStyle : 'rule:'"
-                + " + [...document.styleSheets[0].cssRules].some(r => r.selectorText === ':focus-visible'"
+                + " + [...document.styleSheets].flatMap(s => [...s.cssRules])"
+                + ".some(r => r.selectorText === ':focus-visible'"
                 + " && r.style.outlineStyle !== 'none')");
     assertTrue(
         !"none".equals(focusStyle) && !"rule:false".equals(focusStyle),
