@@ -198,6 +198,9 @@ function renderResults(state, data) {
   explained = null;
   renderDidYouMean(state, data);
   renderRelaxed(data);
+  const feed = toParams(Object.assign({}, state, { sort: "relevance", page: 1 }), true);
+  feed.delete("size");
+  $("follow").href = "/search.atom" + (feed.toString() ? "?" + feed.toString() : "");
   renderFacets(state, data.facets);
   const filtered = isFiltered(state);
   $("empty").hidden = data.total > 0;
@@ -206,6 +209,33 @@ function renderResults(state, data) {
     "No papers match" + (state.q ? " “" + state.q + "”" : "") + (filtered ? " with these filters." : ".");
   $("hits").replaceChildren(...data.hits.map((hit) => renderHit(state, hit)));
   renderPager(state, data);
+}
+
+/** "Cite": the paper's BibTeX entry, loaded when opened, with a copy button. */
+function citeBox(id) {
+  const bibUrl = "/papers/" + encodeURIComponent(id) + ".bib";
+  const entry = el("pre", { id: "bibtex", class: "bibtex", text: "…" });
+  const status = el("span", { class: "small muted", role: "status" });
+  const copy = el("button", { type: "button", id: "copy-bibtex", onclick: async () => {
+    try {
+      await navigator.clipboard.writeText(entry.textContent);
+      status.textContent = "Copied.";
+    } catch (e) {
+      status.textContent = "Select the entry and copy it.";
+    }
+  } }, "Copy");
+  const box = el("details", { class: "cite" }, el("summary", { text: "Cite (BibTeX)" }), entry,
+    el("p", {}, copy, " ", el("a", { href: bibUrl, text: "Download .bib" }), " ", status));
+  box.addEventListener("toggle", async () => {
+    if (!box.open || entry.textContent !== "…") return;
+    try {
+      const response = await fetch(bibUrl);
+      entry.textContent = response.ok ? await response.text() : "No citation: the server answered " + response.status + ".";
+    } catch (e) {
+      entry.textContent = e.message;
+    }
+  });
+  return box;
 }
 
 function renderHit(state, hit) {
@@ -383,6 +413,7 @@ function renderPaper(paper) {
       el("span", { class: "engagement", text: engagement(paper) })
     ),
     el("p", { class: "links" }, el("a", { href: paper.url, text: "arXiv abstract" }), el("a", { href: paper.pdf_url, text: "PDF" })),
+    citeBox(paper.id),
     el("section", { class: "abstract" }, el("h2", { text: "Abstract" }), ...abstract),
     el("section", {}, el("h2", { text: paper.tweets.length + (paper.tweets.length === 1 ? " tweet" : " tweets") }), el("ul", { class: "tweets" }, ...tweets)),
     el("section", {}, el("h2", { text: "Similar papers" }), el("ol", { id: "similar", class: "similar" }, el("li", { text: "…" })))

@@ -65,6 +65,7 @@ public final class HotpapersApp {
           config.routes.before(HotpapersApp::limitBody);
           config.routes.get("/health", routes::health);
           config.routes.get("/search", routes::search);
+          config.routes.get("/search.atom", routes::atom);
           config.routes.get("/papers/{id}", routes::paper);
           config.routes.get("/papers/{id}/similar", routes::similar);
           config.routes.get("/suggest", routes::suggest);

@@ -21,6 +21,7 @@ public final class SearchRoutes {
   private static final int MAX_SUGGESTIONS = 10;
   private static final int MAX_SUGGEST_CHARS = 200;
   private static final double MAX_HALF_LIFE_DAYS = 3650;
+  private static final String BIBTEX_SUFFIX = ".bib";
 
   private final SearchService search;
 
@@ -43,6 +44,23 @@ public final class SearchRoutes {
   /** {@code GET /search}: ranked, filtered, paged hits with highlights and facets. */
   public void search(Context ctx) {
     ctx.json(search.search(request(ctx)));
+  }
+
+  /** {@code GET /search.atom}: the same search as an Atom feed, newest digest first. */
+  public void atom(Context ctx) {
+    SearchRequest request = request(ctx, SortOrder.DATE);
+    String query = ctx.queryString() == null ? "" : ctx.queryString();
+    String page = "/" + (query.isEmpty() ? "" : "?" + query);
+    String title =
+        request.q().isBlank() ? "hotpapers: newest hot papers" : "hotpapers: " + request.q();
+    ctx.contentType("application/atom+xml; charset=utf-8")
+        .result(
+            AtomFeed.write(
+                search.search(request),
+                "urn:hotpapers:search:" + query,
+                title,
+                ctx.fullUrl(),
+                ctx.scheme() + "://" + ctx.host() + page));
   }
 
   /** {@code GET /papers/{id}/similar}: papers like this one, most similar first. */
@@ -76,9 +94,21 @@ public final class SearchRoutes {
     ctx.json(new SuggestResponse(q, suggestions));
   }
 
-  /** {@code GET /papers/{id}}: one whole paper with its tweets. */
+  /**
+   * {@code GET /papers/{id}}: one whole paper with its tweets; {@code GET /papers/{id}.bib}: its
+   * BibTeX entry.
+   */
   public void paper(Context ctx) {
     String id = ctx.pathParam("id");
+    if (id.endsWith(BIBTEX_SUFFIX)) {
+      String paperId = id.substring(0, id.length() - BIBTEX_SUFFIX.length());
+      ctx.contentType("application/x-bibtex; charset=utf-8")
+          .result(
+              search
+                  .citation(paperId)
+                  .orElseThrow(() -> new NotFoundResponse("no paper with id " + paperId)));
+      return;
+    }
     PaperView paper =
         search.paper(id).orElseThrow(() -> new NotFoundResponse("no paper with id " + id));
     ctx.json(paper);
@@ -86,6 +116,13 @@ public final class SearchRoutes {
 
   /** Reads and checks the search parameters; any bad value is a {@link BadRequestException}. */
   static SearchRequest request(Context ctx) {
+    return request(ctx, null);
+  }
+
+  /**
+   * The search parameters, sorted by {@code sort} if not {@code null} whatever the request says.
+   */
+  private static SearchRequest request(Context ctx, SortOrder sort) {
     String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q");
     if (q.length() > SearchRequest.MAX_QUERY_CHARS) {
       throw new BadRequestException(
@@ -111,13 +148,15 @@ public final class SearchRoutes {
     if (from != null && to != null && from.isAfter(to)) {
       throw new BadRequestException("from (" + from + ") is after to (" + to + ")");
     }
-    SortOrder sort =
-        choiceParam(
-            ctx,
-            "sort",
-            SortOrder.RELEVANCE.parameter(),
-            SortOrder::fromParameter,
-            "relevance, date, engagement, trending");
+    SortOrder order =
+        sort != null
+            ? sort
+            : choiceParam(
+                ctx,
+                "sort",
+                SortOrder.RELEVANCE.parameter(),
+                SortOrder::fromParameter,
+                "relevance, date, engagement, trending");
     String author = ctx.queryParam("author") == null ? "" : ctx.queryParam("author").strip();
     if (author.length() > MAX_AUTHOR_CHARS) {
       throw new BadRequestException(
@@ -159,7 +198,7 @@ public final class SearchRoutes {
         tweeter,
         from,
         to,
-        sort,
+        order,
         page,
         size,
         fuzzy,

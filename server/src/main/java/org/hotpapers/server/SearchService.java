@@ -181,6 +181,17 @@ public final class SearchService implements Closeable {
         });
   }
 
+  /** The BibTeX entry of paper {@code id}, if the index has it. */
+  public Optional<String> citation(String id) {
+    return withSearcher(
+        searcher -> {
+          OptionalInt doc = searcher.docOf(id);
+          return doc.isEmpty()
+              ? Optional.empty()
+              : Optional.of(PaperCitation.bibtex(searcher.paper(doc.getAsInt())));
+        });
+  }
+
   /** Runs a search, correcting misspelled words unless the request turns that off. */
   public SearchResponse search(SearchRequest request) {
     long start = System.nanoTime();

@@ -266,6 +266,18 @@ class WebPageBrowserTest {
   }
 
   @Test
+  void theResultsOfferTheirFeedAndThePaperItsCitation() {
+    open("/?q=graph&cat=cs.LG");
+    String feed = browser.findElement(By.id("follow")).getAttribute("href");
+    assertEquals(base + "/search.atom?q=graph&cat=cs.LG", feed);
+    open("/?paper=2201.00003");
+    waiting().until(d -> d.findElement(By.cssSelector("#paper h1")).isDisplayed());
+    browser.findElement(By.cssSelector("#paper .cite summary")).click();
+    waiting().until(d -> d.findElement(By.id("bibtex")).getText().startsWith("@misc{"));
+    assertTrue(browser.findElement(By.id("bibtex")).getText().contains("eprint={2201.00003}"));
+  }
+
+  @Test
   void hostileTitleAndTweetRenderAsText() throws IOException {
     open("/?q=escaping");
     assertEquals(HOSTILE + " Escaping Matters", hitTitles().get(0));
