@@ -69,6 +69,7 @@ public final class HotpapersApp {
           config.routes.get("/papers/{id}", routes::paper);
           config.routes.get("/papers/{id}/similar", routes::similar);
           config.routes.get("/suggest", routes::suggest);
+          config.routes.get("/openapi.json", routes::openApi);
           admin.ifPresent(
               adminRoutes -> {
                 config.routes.before("/admin/*", adminRoutes::authorize);

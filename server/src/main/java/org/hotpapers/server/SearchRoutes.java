@@ -2,6 +2,9 @@ package org.hotpapers.server;
 
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,10 +27,24 @@ public final class SearchRoutes {
   private static final String BIBTEX_SUFFIX = ".bib";
 
   private final SearchService search;
+  private final byte[] openApi;
 
   /** Routes over {@code search}. */
   public SearchRoutes(SearchService search) {
     this.search = search;
+    try (InputStream in = SearchRoutes.class.getResourceAsStream("/openapi.json")) {
+      if (in == null) {
+        throw new IllegalStateException("openapi.json is missing from the server jar");
+      }
+      this.openApi = in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@code GET /openapi.json}: the OpenAPI 3.1 description of every route. */
+  public void openApi(Context ctx) {
+    ctx.contentType("application/json").result(openApi);
   }
 
   /** {@code GET /health}: status and number of papers served. */
