@@ -26,6 +26,9 @@ public final class HotpapersApp {
           + " connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
           + " frame-ancestors 'none'";
 
+  /** How long a connection may sit without sending or reading before Jetty closes it. */
+  static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+
   private HotpapersApp() {}
 
   /** Largest request body accepted: the API takes no bodies beyond an empty POST. */
@@ -39,15 +42,16 @@ public final class HotpapersApp {
    * in flight (as tests want); start it with {@code start(port)}.
    */
   public static Javalin create(SearchService search) {
-    return create(search, Optional.empty(), Duration.ZERO);
+    return create(search, Optional.empty(), Duration.ZERO, new FairUse(FairUse.Limits.none()));
   }
 
   /**
-   * The app serving {@code search}, with admin routes when {@code admin} is present; on stop,
-   * requests in flight get up to {@code gracefulStop} to finish.
+   * The app serving {@code search}, with admin routes when {@code admin} is present and the
+   * searching routes guarded by {@code fairUse}; on stop, requests in flight get up to {@code
+   * gracefulStop} to finish.
    */
   public static Javalin create(
-      SearchService search, Optional<AdminRoutes> admin, Duration gracefulStop) {
+      SearchService search, Optional<AdminRoutes> admin, Duration gracefulStop, FairUse fairUse) {
     SearchRoutes routes = new SearchRoutes(search);
     return Javalin.create(
         config -> {
@@ -56,6 +60,7 @@ public final class HotpapersApp {
           config.jetty.modifyHttpConfiguration(
               http -> {
                 http.setRequestHeaderSize(MAX_HEADER_BYTES);
+                http.setIdleTimeout(IDLE_TIMEOUT.toMillis());
                 http.setSendServerVersion(false);
               });
           config.jetty.modifyServer(server -> server.setStopTimeout(gracefulStop.toMillis()));
@@ -64,11 +69,11 @@ public final class HotpapersApp {
           config.routes.before(HotpapersApp::securityHeaders);
           config.routes.before(HotpapersApp::limitBody);
           config.routes.get("/health", routes::health);
-          config.routes.get("/search", routes::search);
-          config.routes.get("/search.atom", routes::atom);
+          config.routes.get("/search", fairUse.guard(routes::search));
+          config.routes.get("/search.atom", fairUse.guard(routes::atom));
           config.routes.get("/papers/{id}", routes::paper);
-          config.routes.get("/papers/{id}/similar", routes::similar);
-          config.routes.get("/suggest", routes::suggest);
+          config.routes.get("/papers/{id}/similar", fairUse.guard(routes::similar));
+          config.routes.get("/suggest", fairUse.guard(routes::suggest));
           config.routes.get("/openapi.json", routes::openApi);
           admin.ifPresent(
               adminRoutes -> {
@@ -82,6 +87,18 @@ public final class HotpapersApp {
           config.routes.exception(
               InvalidQueryException.class,
               (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(new ErrorBody(e.getMessage())));
+          config.routes.exception(
+              TooManyRequestsException.class,
+              (e, ctx) ->
+                  ctx.status(HttpStatus.TOO_MANY_REQUESTS)
+                      .header("Retry-After", Integer.toString(e.retryAfterSeconds()))
+                      .json(new ErrorBody(e.getMessage())));
+          config.routes.exception(
+              ServerBusyException.class,
+              (e, ctx) ->
+                  ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+                      .header("Retry-After", Integer.toString(e.retryAfterSeconds()))
+                      .json(new ErrorBody(e.getMessage())));
           config.routes.exception(
               SearchTimeoutException.class,
               (e, ctx) ->

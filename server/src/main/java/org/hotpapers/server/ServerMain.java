@@ -69,6 +69,23 @@ public final class ServerMain implements Callable<Integer> {
   private long queryTimeoutMs;
 
   @Option(
+      names = "--max-running-searches",
+      paramLabel = "N",
+      description =
+          "searches that may run at once; the rest wait 250 ms, then get 503 (default: two per"
+              + " processor)")
+  private Integer maxRunningSearches;
+
+  @Option(
+      names = "--client-rate",
+      paramLabel = "PER_SECOND",
+      defaultValue = "10",
+      description =
+          "searches a second one client address may keep up, in bursts of three times that;"
+              + " more get 429 (default: ${DEFAULT-VALUE}; 0 turns the limit off)")
+  private double clientRate;
+
+  @Option(
       names = "--embed",
       paramLabel = "on|off",
       defaultValue = "on",
@@ -95,6 +112,11 @@ public final class ServerMain implements Callable<Integer> {
     }
     if (port < 0 || port > 65535) {
       System.err.println("error: --port " + port + ": must be between 0 and 65535");
+      return 2;
+    }
+    if (clientRate < 0 || (maxRunningSearches != null && maxRunningSearches < 1)) {
+      System.err.println(
+          "error: --client-rate must be 0 or more, --max-running-searches 1 or more");
       return 2;
     }
     if (queryTimeoutMs < 1) {
@@ -135,7 +157,16 @@ public final class ServerMain implements Callable<Integer> {
         Optional.ofNullable(System.getenv(AdminRoutes.TOKEN_VARIABLE))
             .filter(token -> !token.isBlank())
             .map(token -> new AdminRoutes(token, jobs));
-    Javalin app = HotpapersApp.create(search, admin, GRACEFUL_STOP);
+    FairUse.Limits defaults = FairUse.Limits.defaults();
+    FairUse fairUse =
+        new FairUse(
+            new FairUse.Limits(
+                maxRunningSearches == null ? defaults.maxRunning() : maxRunningSearches,
+                defaults.maxWait(),
+                clientRate,
+                (int) Math.max(1, Math.ceil(3 * clientRate)),
+                defaults.clientRunning()));
+    Javalin app = HotpapersApp.create(search, admin, GRACEFUL_STOP, fairUse);
     ScheduledExecutorService refresher =
         Executors.newSingleThreadScheduledExecutor(
             r -> {

@@ -25,7 +25,11 @@ class AdminRoutesTest {
 
   private Javalin app(SearchService search, Path posts) {
     ReindexJobs jobs = new ReindexJobs(posts, tmp.resolve("index"), search);
-    return HotpapersApp.create(search, Optional.of(new AdminRoutes(TOKEN, jobs)), Duration.ZERO);
+    return HotpapersApp.create(
+        search,
+        Optional.of(new AdminRoutes(TOKEN, jobs)),
+        Duration.ZERO,
+        new FairUse(FairUse.Limits.none()));
   }
 
   private static Response post(HttpClient client, String path, String token) {

@@ -62,7 +62,8 @@ class LimitsAndHeadersTest {
           HotpapersApp.create(
               search,
               Optional.of(new AdminRoutes("token", new ReindexJobs(tmp, tmp, search))),
-              Duration.ZERO),
+              Duration.ZERO,
+              new FairUse(FairUse.Limits.none())),
           (server, client) -> {
             Response bigHeader =
                 client.get("/health", r -> r.header("X-Padding", "x".repeat(20_000)));

@@ -49,7 +49,11 @@ class OpenApiTest {
 
   private static Javalin appWithAdmin() {
     ReindexJobs jobs = new ReindexJobs(tmp.resolve("posts"), tmp.resolve("index"), service);
-    return HotpapersApp.create(service, Optional.of(new AdminRoutes(TOKEN, jobs)), Duration.ZERO);
+    return HotpapersApp.create(
+        service,
+        Optional.of(new AdminRoutes(TOKEN, jobs)),
+        Duration.ZERO,
+        new FairUse(FairUse.Limits.none()));
   }
 
   private static OpenAPI parse(String json) {

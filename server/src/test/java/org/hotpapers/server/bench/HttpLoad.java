@@ -127,7 +127,7 @@ public final class HttpLoad {
   }
 
   /** Reads one whole response (Content-Length or chunked) and returns its status code. */
-  static int readResponse(InputStream in) throws IOException {
+  public static int readResponse(InputStream in) throws IOException {
     String statusLine = line(in);
     int status = Integer.parseInt(statusLine.split(" ", 3)[1]);
     long length = -1;

@@ -27,6 +27,7 @@ import java.util.concurrent.Callable;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
 import org.hotpapers.indexer.IndexingBenchmark;
+import org.hotpapers.server.FairUse;
 import org.hotpapers.server.HotpapersApp;
 import org.hotpapers.server.SearchService;
 import picocli.CommandLine;
@@ -262,7 +263,10 @@ public final class ScaleBenchmark implements Callable<Integer> {
   private void http(SearchService search, List<BenchQuery> queries) throws Exception {
     List<String> targets =
         new ArrayList<>(new LinkedHashSet<>(queries.stream().map(BenchQuery::httpTarget).toList()));
-    Javalin app = HotpapersApp.create(search, Optional.empty(), Duration.ZERO).start(0);
+    Javalin app =
+        HotpapersApp.create(
+                search, Optional.empty(), Duration.ZERO, new FairUse(FairUse.Limits.none()))
+            .start(0);
     Javalin constant =
         Javalin.create(
                 config -> {
