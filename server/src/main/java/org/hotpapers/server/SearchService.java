@@ -205,48 +205,22 @@ public final class SearchService implements Closeable {
           Query author = authorFilter(request.author());
           Query tweeter = tweeterFilter(request.tweeter());
           Query dates = dateFilter(request);
-          WordMatch match =
-              GradedMatcher.plan(
-                  searcher,
-                  query,
-                  filtered(new MatchAllDocsQuery(), categories, author, tweeter, dates),
-                  request.match());
+          Query filter = filtered(new MatchAllDocsQuery(), categories, author, tweeter, dates);
+          WordMatch match = GradedMatcher.plan(searcher, query, filter, request.match());
           Query lexicalMatch =
               query.matchesEverything()
                   ? new MatchAllDocsQuery()
                   : query.match(match == null ? 0 : match.required());
           Query text = textRelevance(query, lexicalMatch, match);
+          String typed = corrected ? correction : request.q();
           HybridBlend blend =
               switch (mode(shared, request, query)) {
                 case LEXICAL -> HybridBlend.lexical(text, lexicalMatch);
                 case HYBRID ->
                     HybridBlend.hybrid(
-                        text,
-                        lexicalMatch,
-                        nearest(
-                            searcher,
-                            request,
-                            correction,
-                            corrected,
-                            categories,
-                            author,
-                            tweeter,
-                            dates),
-                        match,
-                        weights);
+                        text, lexicalMatch, nearest(searcher, typed, filter), match, weights);
                 case SEMANTIC ->
-                    HybridBlend.semantic(
-                        nearest(
-                            searcher,
-                            request,
-                            correction,
-                            corrected,
-                            categories,
-                            author,
-                            tweeter,
-                            dates),
-                        lexicalMatch,
-                        weights);
+                    HybridBlend.semantic(nearest(searcher, typed, filter), lexicalMatch, weights);
               };
           Query matchOnly = blend.matched();
           Query ranked = withEngagement(blend.scored(), request.pop());
@@ -377,19 +351,11 @@ public final class SearchService implements Closeable {
    * The papers nearest the query's meaning, within the filters: the vector search runs once, here,
    * and the query it leaves scores those papers by similarity.
    */
-  private Query nearest(
-      IndexSearcher searcher,
-      SearchRequest request,
-      String correction,
-      boolean corrected,
-      Query... filters)
-      throws IOException {
-    float[] vector = embedder.embedQuery(corrected ? correction : request.q());
-    Query filter = filtered(new MatchAllDocsQuery(), filters);
+  private Query nearest(IndexSearcher searcher, String q, Query filter) throws IOException {
     return searcher.rewrite(
         new KnnFloatVectorQuery(
             PaperSchema.VECTOR,
-            vector,
+            embedder.embedQuery(q),
             SEMANTIC_CANDIDATES,
             filter instanceof MatchAllDocsQuery ? null : filter));
   }
