@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFileNames;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexWriterConfig.OpenMode;
@@ -45,17 +47,36 @@ public final class PaperIndexer implements AutoCloseable {
     this.vectors = vectors;
     Files.createDirectories(indexDir);
     directory = FSDirectory.open(indexDir);
-    IndexWriterConfig config =
-        new IndexWriterConfig(PaperSchema.analyzer())
-            .setOpenMode(OpenMode.CREATE)
-            .setCommitOnClose(false)
-            .setRAMBufferSizeMB(256);
     try {
-      writer = new IndexWriter(directory, config);
+      writer = openReplacing(directory);
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;
     }
+  }
+
+  /**
+   * A writer that replaces the index in {@code directory}. A commit point that cannot be read (a
+   * damaged {@code segments_N}) serves nobody and would stop every rebuild: it is removed first.
+   */
+  private static IndexWriter openReplacing(Directory directory) throws IOException {
+    try {
+      return new IndexWriter(directory, config());
+    } catch (CorruptIndexException e) {
+      for (String file : directory.listAll()) {
+        if (file.startsWith(IndexFileNames.SEGMENTS)) {
+          directory.deleteFile(file);
+        }
+      }
+      return new IndexWriter(directory, config());
+    }
+  }
+
+  private static IndexWriterConfig config() {
+    return new IndexWriterConfig(PaperSchema.analyzer())
+        .setOpenMode(OpenMode.CREATE)
+        .setCommitOnClose(false)
+        .setRAMBufferSizeMB(256);
   }
 
   /** Adds one paper to the pending index; safe to call from several threads at once. */

@@ -3,8 +3,10 @@ package org.hotpapers.server;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.facet.FacetResult;
@@ -133,13 +135,34 @@ final class PaperSearcher extends IndexSearcher {
     return paper;
   }
 
+  /** Verifies the checksums of the segments of {@code reader} that {@code previous} lacks. */
+  private static void verifyNewSegments(IndexReader reader, IndexReader previous)
+      throws IOException {
+    Set<Object> known = new HashSet<>();
+    if (previous != null) {
+      for (LeafReaderContext leaf : previous.leaves()) {
+        known.add(leaf.reader().getCoreCacheHelper().getKey());
+      }
+    }
+    for (LeafReaderContext leaf : reader.leaves()) {
+      if (!known.contains(leaf.reader().getCoreCacheHelper().getKey())) {
+        leaf.reader().checkIntegrity();
+      }
+    }
+  }
+
   /** Makes a {@link PaperSearcher} for each reader a {@code SearcherManager} opens. */
   static final class Factory extends SearcherFactory {
     private final FacetsConfig facetsConfig = PaperSchema.facetsConfig();
 
+    /**
+     * A searcher over {@code reader}, once every segment that {@code previousReader} did not have
+     * has passed its checksums: a damaged segment must not be served.
+     */
     @Override
     public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader)
         throws IOException {
+      verifyNewSegments(reader, previousReader);
       FieldInfo facetField =
           FieldInfos.getMergedFieldInfos(reader).fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME);
       SortedSetDocValuesReaderState state =

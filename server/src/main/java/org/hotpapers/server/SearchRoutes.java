@@ -47,15 +47,17 @@ public final class SearchRoutes {
     ctx.contentType("application/json").result(openApi);
   }
 
-  /** {@code GET /health}: status and number of papers served. */
+  /** {@code GET /health}: status, number of papers served, and the search that runs. */
   public void health(Context ctx) {
     Optional<String> model = search.semanticModel();
+    Optional<String> damage = search.damage();
     ctx.json(
         new Health(
-            "ok",
+            damage.isPresent() ? "degraded" : "ok",
             search.paperCount(),
             model.isPresent() ? "hybrid" : "lexical",
-            model.orElse(null)));
+            model.orElse(null),
+            damage.orElse(null)));
   }
 
   /** {@code GET /search}: ranked, filtered, paged hits with highlights and facets. */

@@ -25,6 +25,7 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -66,7 +67,7 @@ public final class SearchService implements Closeable {
   private static final int TWEETER_FACET_SIZE = 20;
 
   private final Directory directory;
-  private final SearcherManager searchers;
+  private volatile SearcherManager searchers;
   private final Analyzer analyzer = PaperSchema.analyzer();
   private final Analyzer nameAnalyzer = PaperSchema.nameAnalyzer();
   private final SpellingCorrector corrector = new SpellingCorrector(analyzer);
@@ -81,6 +82,8 @@ public final class SearchService implements Closeable {
   public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(2);
 
   private final Duration queryTimeout;
+  private volatile String damage;
+  private volatile long damagedGeneration = -1;
 
   private SearchService(
       Directory directory, Duration queryTimeout, RankingWeights weights, PaperEmbedder embedder)
@@ -91,8 +94,41 @@ public final class SearchService implements Closeable {
     this.embedder = embedder;
     this.queryParser =
         new PaperQueryParser(PaperSchema.queryAnalyzer(), PaperSchema.acronymAnalyzer(), weights);
-    this.searchers = new SearcherManager(directory, new PaperSearcher.Factory());
+    this.searchers = openSearchers(directory);
     checkModel();
+  }
+
+  private static SearcherManager openSearchers(Directory directory) throws IOException {
+    try {
+      return new SearcherManager(directory, new PaperSearcher.Factory());
+    } catch (IOException | RuntimeException e) {
+      throw damaged(directory, e);
+    }
+  }
+
+  private static DamagedIndexException damaged(Directory directory, Exception cause) {
+    return new DamagedIndexException(
+        "the index in "
+            + describe(directory)
+            + " is damaged ("
+            + cause.getClass().getSimpleName()
+            + (cause.getMessage() == null ? "" : ": " + firstLine(cause.getMessage()))
+            + "); rebuild it with: java -jar indexer/target/hotpapers-indexer.jar --posts POSTS"
+            + " --index "
+            + describe(directory),
+        cause);
+  }
+
+  private static String describe(Directory directory) {
+    return directory instanceof FSDirectory fs
+        ? fs.getDirectory().toString()
+        : directory.toString();
+  }
+
+  private static String firstLine(String message) {
+    int end = message.indexOf('\n');
+    String line = end < 0 ? message : message.substring(0, end);
+    return line.length() > 300 ? line.substring(0, 300) + "…" : line;
   }
 
   /**
@@ -150,9 +186,47 @@ public final class SearchService implements Closeable {
     }
   }
 
-  /** Switches to the newest commit, if there is one; searches in flight finish on the old one. */
+  /**
+   * Switches to the newest commit, if there is one; searches in flight finish on the old one. A
+   * commit whose new segments fail their checksums is not switched to: the previous index stays
+   * served, {@link #damage()} says why, and the same commit is not tried again.
+   *
+   * @throws DamagedIndexException when the newest commit is damaged (once per commit)
+   */
   public void refresh() throws IOException {
-    searchers.maybeRefreshBlocking();
+    long newest = SegmentInfos.getLastCommitGeneration(directory);
+    if (newest == damagedGeneration) {
+      return;
+    }
+    try {
+      if (damage == null) {
+        searchers.maybeRefreshBlocking();
+      } else {
+        reopen();
+      }
+      damage = null;
+    } catch (IOException | RuntimeException e) {
+      damagedGeneration = newest;
+      DamagedIndexException damaged = damaged(directory, e);
+      damage = damaged.getMessage();
+      throw damaged;
+    }
+  }
+
+  /**
+   * Opens the newest commit afresh after a damaged one: a rebuild that had to remove a damaged
+   * commit point restarts the commit numbering, which a reopen would take for no change.
+   */
+  private synchronized void reopen() throws IOException {
+    SearcherManager fresh = openSearchers(directory);
+    SearcherManager old = searchers;
+    searchers = fresh;
+    old.close();
+  }
+
+  /** Why the newest commit is not served, or empty when the served index is the newest. */
+  public Optional<String> damage() {
+    return Optional.ofNullable(damage);
   }
 
   /** Number of papers in the index being served. */
@@ -611,9 +685,10 @@ public final class SearchService implements Closeable {
   }
 
   private <T> T withSearcher(SearcherWork<T> work) {
+    SearcherManager manager = searchers;
     PaperSearcher searcher;
     try {
-      searcher = (PaperSearcher) searchers.acquire();
+      searcher = (PaperSearcher) manager.acquire();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -625,7 +700,7 @@ public final class SearchService implements Closeable {
       throw new InvalidQueryException("q expands to too many terms; make wildcards more specific");
     } finally {
       try {
-        searchers.release(searcher);
+        manager.release(searcher);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

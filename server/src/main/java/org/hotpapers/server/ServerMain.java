@@ -146,9 +146,15 @@ public final class ServerMain implements Callable<Integer> {
               .run(posts, index);
       System.err.print(summary.report());
     }
-    SearchService search =
-        SearchService.open(
-            index, Duration.ofMillis(queryTimeoutMs), RankingWeights.DEFAULT, embedder);
+    SearchService search;
+    try {
+      search =
+          SearchService.open(
+              index, Duration.ofMillis(queryTimeoutMs), RankingWeights.DEFAULT, embedder);
+    } catch (DamagedIndexException e) {
+      System.err.println("error: " + e.getMessage());
+      return 1;
+    }
     if (search.semanticModel().isPresent()) {
       embedder.embedQuery("warm up the model before the first search");
     }
@@ -211,6 +217,8 @@ public final class ServerMain implements Callable<Integer> {
   private static void refresh(SearchService search) {
     try {
       search.refresh();
+    } catch (DamagedIndexException e) {
+      LOG.error("{}; still serving the previous index", e.getMessage());
     } catch (IOException | RuntimeException e) {
       LOG.warn("could not open the newest index commit; still serving the previous one", e);
     }
