@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.lucene.store.Directory;
 
 /**
  * Rebuilds the whole index from every {@code *.md} post under a folder. The new index becomes
@@ -81,6 +82,24 @@ public final class BatchReindex {
    * @throws IOException if the posts cannot be listed or the index cannot be written
    */
   public ReindexSummary run(Path postsDir, Path indexDir) throws IOException {
+    return run(postsDir, () -> new PaperIndexer(indexDir, vectors));
+  }
+
+  /**
+   * Like {@link #run(Path, Path)}, into {@code index}, which stays the caller's to close (tests
+   * pass Lucene's MockDirectoryWrapper to fill the disk or fail writes).
+   */
+  public ReindexSummary run(Path postsDir, Directory index) throws IOException {
+    return run(postsDir, () -> new PaperIndexer(index, vectors));
+  }
+
+  /** Opens the writer of a rebuild. */
+  @FunctionalInterface
+  private interface IndexerOpener {
+    PaperIndexer open() throws IOException;
+  }
+
+  private ReindexSummary run(Path postsDir, IndexerOpener opener) throws IOException {
     Instant start = Instant.now();
     List<Path> files = postFiles(postsDir);
     if (files.isEmpty()) {
@@ -94,7 +113,7 @@ public final class BatchReindex {
     int papersIndexed = 0;
     int embeddedBefore = vectors == null ? 0 : vectors.embedded();
     int reusedBefore = vectors == null ? 0 : vectors.reused();
-    try (PaperIndexer indexer = new PaperIndexer(indexDir, vectors)) {
+    try (PaperIndexer indexer = opener.open()) {
       ExecutorService pool = Executors.newFixedThreadPool(threads, BatchReindex::workerThread);
       List<Future<PostOutcome>> outcomes = new ArrayList<>(files.size());
       try {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -84,7 +85,29 @@ public final class IndexerMain implements Callable<Integer> {
     } catch (IOException e) {
       System.err.println(
           "error: reindex of " + index + " failed, previous index kept: " + describe(e));
+      System.err.println(spaceNote(index));
       return 1;
+    }
+  }
+
+  /**
+   * How much room a rebuild needs beside the index it replaces (about the index's own size, as both
+   * exist until the new one is committed) and how much the disk has.
+   */
+  static String spaceNote(Path index) {
+    try (Stream<Path> files = Files.isDirectory(index) ? Files.list(index) : Stream.empty()) {
+      long used = 0;
+      for (Path file : files.toList()) {
+        used += Files.size(file);
+      }
+      Path existing = Files.exists(index) ? index : index.toAbsolutePath().getParent();
+      long free = Files.getFileStore(existing).getUsableSpace();
+      return String.format(
+          "note: a rebuild needs about %,d MB free beside the %,d MB index in %s; that disk has"
+              + " %,d MB free",
+          Math.max(1, used / 1_000_000), used / 1_000_000, index, free / 1_000_000);
+    } catch (IOException e) {
+      return "note: the free space beside " + index + " could not be read: " + describe(e);
     }
   }
 

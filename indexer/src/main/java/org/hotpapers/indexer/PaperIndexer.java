@@ -8,9 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexFileNames;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexWriterConfig.OpenMode;
@@ -30,6 +28,7 @@ import org.apache.lucene.store.FSDirectory;
 public final class PaperIndexer implements AutoCloseable {
 
   private final Directory directory;
+  private final boolean ownsDirectory;
   private final IndexWriter writer;
   private final FacetsConfig facetsConfig = PaperSchema.facetsConfig();
   private final PaperVectors vectors;
@@ -44,32 +43,35 @@ public final class PaperIndexer implements AutoCloseable {
    * it is {@code null}) and will replace whatever index {@code indexDir} holds once committed.
    */
   public PaperIndexer(Path indexDir, PaperVectors vectors) throws IOException {
+    this(open(indexDir), vectors, true);
+  }
+
+  /**
+   * A writer into {@code directory}, which stays the caller's to close, embedding with {@code
+   * vectors} (none if {@code null}).
+   */
+  public PaperIndexer(Directory directory, PaperVectors vectors) throws IOException {
+    this(directory, vectors, false);
+  }
+
+  private PaperIndexer(Directory directory, PaperVectors vectors, boolean ownsDirectory)
+      throws IOException {
     this.vectors = vectors;
-    Files.createDirectories(indexDir);
-    directory = FSDirectory.open(indexDir);
+    this.directory = directory;
+    this.ownsDirectory = ownsDirectory;
     try {
-      writer = openReplacing(directory);
+      writer = new IndexWriter(directory, config());
     } catch (IOException | RuntimeException e) {
-      directory.close();
+      if (ownsDirectory) {
+        directory.close();
+      }
       throw e;
     }
   }
 
-  /**
-   * A writer that replaces the index in {@code directory}. A commit point that cannot be read (a
-   * damaged {@code segments_N}) serves nobody and would stop every rebuild: it is removed first.
-   */
-  private static IndexWriter openReplacing(Directory directory) throws IOException {
-    try {
-      return new IndexWriter(directory, config());
-    } catch (CorruptIndexException e) {
-      for (String file : directory.listAll()) {
-        if (file.startsWith(IndexFileNames.SEGMENTS)) {
-          directory.deleteFile(file);
-        }
-      }
-      return new IndexWriter(directory, config());
-    }
+  private static Directory open(Path indexDir) throws IOException {
+    Files.createDirectories(indexDir);
+    return FSDirectory.open(indexDir);
   }
 
   private static IndexWriterConfig config() {
@@ -145,7 +147,9 @@ public final class PaperIndexer implements AutoCloseable {
     try {
       writer.close();
     } finally {
-      directory.close();
+      if (ownsDirectory) {
+        directory.close();
+      }
     }
   }
 }

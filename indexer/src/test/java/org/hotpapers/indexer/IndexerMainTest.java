@@ -47,17 +47,32 @@ class IndexerMainTest {
   }
 
   @Test
-  void unwritableIndexIsAOneLineError(@TempDir Path tmp) throws Exception {
+  void unwritableIndexIsAOneLineErrorAndANoteOnSpace(@TempDir Path tmp) throws Exception {
     Path posts = Fixtures.copyPosts(tmp.resolve("posts"));
     Path file = Files.writeString(tmp.resolve("a-file"), "not a directory");
     int status = run("--posts", posts.toString(), "--index", file.resolve("index").toString());
     assertEquals(1, status);
-    assertEquals(1, errors().strip().lines().count(), errors());
+    assertEquals(2, errors().strip().lines().count(), errors());
     assertTrue(errors().contains("previous index kept"), errors());
+    assertTrue(errors().strip().lines().toList().get(1).startsWith("note: "), errors());
   }
 
   @Test
   void missingOptionIsAUsageError() {
     assertEquals(2, run("--posts"));
+  }
+
+  @Test
+  void aFailedRebuildSaysHowMuchRoomItNeedsAndHowMuchThereIs(@TempDir Path dir) throws Exception {
+    Path index = dir.resolve("index");
+    new BatchReindex(new PostParser(), progress -> {})
+        .run(Fixtures.copyPosts(dir.resolve("p")), index);
+    String note = IndexerMain.spaceNote(index);
+    org.junit.jupiter.api.Assertions.assertTrue(
+        note.matches(
+            "note: a rebuild needs about \\d+ MB free beside the \\d+ MB index in "
+                + java.util.regex.Pattern.quote(index.toString())
+                + "; that disk has [\\d,]+ MB free"),
+        note);
   }
 }

@@ -115,7 +115,8 @@ public final class SearchService implements Closeable {
             + (cause.getMessage() == null ? "" : ": " + firstLine(cause.getMessage()))
             + "); rebuild it with: java -jar indexer/target/hotpapers-indexer.jar --posts POSTS"
             + " --index "
-            + describe(directory),
+            + describe(directory)
+            + " (if the rebuild cannot read the damaged commit either, empty that folder first)",
         cause);
   }
 

@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * A damaged commit (a truncated segment, flipped bytes in a segment, a damaged commit point) is
  * detected on the reload that would pick it up and at start: the previous index stays served,
- * health says why, and a good rebuild is served again.
+ * health says why, and a good rebuild is served again (after a damaged commit point, into the
+ * emptied folder, as the message says).
  */
 class DamagedIndexTest {
 
@@ -117,6 +118,11 @@ class DamagedIndexTest {
           assertThrows(DamagedIndexException.class, () -> SearchService.open(index));
       assertTrue(atStart.getMessage().contains(index.toString()), atStart.getMessage());
 
+      if (damage == Damage.DAMAGED_COMMIT_POINT) {
+        for (Path file : files()) {
+          Files.delete(file);
+        }
+      }
       rebuild();
       service.refresh();
       assertFalse(service.damage().isPresent());
