@@ -83,11 +83,39 @@ public final class IndexerMain implements Callable<Integer> {
       System.out.print(summary.report());
       return 0;
     } catch (IOException e) {
+      if (outOfMemory(e)) {
+        return reportOutOfMemory();
+      }
       System.err.println(
           "error: reindex of " + index + " failed, previous index kept: " + describe(e));
       System.err.println(spaceNote(index));
       return 1;
+    } catch (OutOfMemoryError e) {
+      return reportOutOfMemory();
+    } catch (RuntimeException e) {
+      if (outOfMemory(e)) {
+        return reportOutOfMemory();
+      }
+      throw e;
     }
+  }
+
+  private int reportOutOfMemory() {
+    System.err.println(
+        "error: reindex of "
+            + index
+            + " ran out of memory, previous index kept: give Java more heap (java -Xmx2g -jar"
+            + " ...), or build without embeddings (--embed off)");
+    return 1;
+  }
+
+  private static boolean outOfMemory(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof OutOfMemoryError) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

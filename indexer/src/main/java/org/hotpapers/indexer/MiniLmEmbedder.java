@@ -36,6 +36,7 @@ public final class MiniLmEmbedder implements PaperEmbedder {
 
   private AllMiniLmL6V2QuantizedEmbeddingModel model;
   private HuggingFaceTokenizer tokenizer;
+  private Throwable loadFailure;
 
   /**
    * An embedder that loads the model on first use (a rebuild whose papers are all cached never
@@ -43,11 +44,28 @@ public final class MiniLmEmbedder implements PaperEmbedder {
    */
   public MiniLmEmbedder() {}
 
-  /** Loads the model and its tokenizer, once. */
+  /**
+   * Loads the model and its tokenizer, once. A failure (out of memory, most likely) is kept and
+   * given to every later call with its cause, which the JVM would otherwise replace by "could not
+   * initialize class".
+   */
   private synchronized void load() {
     if (model != null) {
       return;
     }
+    if (loadFailure != null) {
+      throw new IllegalStateException(
+          "the embedding model " + MODEL + " could not be loaded", loadFailure);
+    }
+    try {
+      loadOnce();
+    } catch (RuntimeException | Error e) {
+      loadFailure = e;
+      throw new IllegalStateException("the embedding model " + MODEL + " could not be loaded", e);
+    }
+  }
+
+  private void loadOnce() {
     try (InputStream json =
         AllMiniLmL6V2QuantizedEmbeddingModel.class.getResourceAsStream(TOKENIZER)) {
       if (json == null) {
