@@ -180,7 +180,7 @@ public final class BatchReindex {
     String name = postsDir.relativize(file).toString();
     Post parsed;
     try {
-      parsed = parser.parse(name, read(name, file));
+      parsed = parser.parse(name, StablePostReader.read(name, file));
     } catch (MalformedPostException e) {
       return new PostOutcome(name, e.problem(), List.of(), false, 0);
     }
@@ -248,14 +248,5 @@ public final class BatchReindex {
           .sorted()
           .toList();
     }
-  }
-
-  private static byte[] read(String name, Path file) throws IOException, MalformedPostException {
-    long size = Files.size(file);
-    if (size > PostParser.MAX_POST_BYTES) {
-      throw new MalformedPostException(
-          name, 0, "post is " + size + " bytes, over the limit of " + PostParser.MAX_POST_BYTES);
-    }
-    return Files.readAllBytes(file);
   }
 }
