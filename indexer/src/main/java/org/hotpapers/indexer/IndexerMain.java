@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -24,10 +25,18 @@ public final class IndexerMain implements Callable<Integer> {
 
   @Option(
       names = "--posts",
-      required = true,
       paramLabel = "DIR",
-      description = "folder of Hot Papers posts (*.md, searched recursively)")
+      description = "folder of Hot Papers posts (*.md, searched recursively) to rebuild from")
   private Path posts;
+
+  @Option(
+      names = "--add",
+      arity = "1..*",
+      paramLabel = "POST",
+      description =
+          "instead of a rebuild, add these posts (a day's digest) to the existing index: their"
+              + " papers are merged with the versions the index holds, in one commit")
+  private List<Path> add;
 
   @Option(
       names = "--index",
@@ -57,6 +66,13 @@ public final class IndexerMain implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if ((posts == null) == (add == null)) {
+      System.err.println("error: give either --posts DIR (rebuild) or --add POST... (update)");
+      return 2;
+    }
+    if (add != null) {
+      return addPosts();
+    }
     if (!Files.isDirectory(posts) || !Files.isReadable(posts)) {
       System.err.println("error: --posts " + posts + ": not a readable directory");
       return 2;
@@ -97,6 +113,28 @@ public final class IndexerMain implements Callable<Integer> {
         return reportOutOfMemory();
       }
       throw e;
+    }
+  }
+
+  /** Adds the {@code --add} posts to the index, embedding them if {@code --embed on}. */
+  private int addPosts() {
+    if (!embed.equals("on") && !embed.equals("off")) {
+      System.err.println("error: --embed must be on or off, not '" + embed + "'");
+      return 2;
+    }
+    try (PaperEmbedder embedder = embed.equals("on") ? new MiniLmEmbedder() : null) {
+      PaperVectors vectors =
+          embedder == null
+              ? null
+              : PaperVectors.open(
+                  embedder,
+                  embeddingCache == null ? PaperVectors.defaultCacheDir(index) : embeddingCache);
+      System.out.print(new PostAdder(new PostParser(), vectors).add(add, index).report());
+      return 0;
+    } catch (IOException | IllegalArgumentException e) {
+      System.err.println(
+          "error: adding posts to " + index + " failed, index unchanged: " + e.getMessage());
+      return 1;
     }
   }
 

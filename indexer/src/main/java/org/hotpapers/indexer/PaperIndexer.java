@@ -43,7 +43,7 @@ public final class PaperIndexer implements AutoCloseable {
    * it is {@code null}) and will replace whatever index {@code indexDir} holds once committed.
    */
   public PaperIndexer(Path indexDir, PaperVectors vectors) throws IOException {
-    this(open(indexDir), vectors, true);
+    this(indexDir, vectors, OpenMode.CREATE);
   }
 
   /**
@@ -51,16 +51,29 @@ public final class PaperIndexer implements AutoCloseable {
    * vectors} (none if {@code null}).
    */
   public PaperIndexer(Directory directory, PaperVectors vectors) throws IOException {
-    this(directory, vectors, false);
+    this(directory, vectors, false, OpenMode.CREATE);
   }
 
-  private PaperIndexer(Directory directory, PaperVectors vectors, boolean ownsDirectory)
+  private PaperIndexer(Path indexDir, PaperVectors vectors, OpenMode mode) throws IOException {
+    this(open(indexDir), vectors, true, mode);
+  }
+
+  /**
+   * Opens a writer that updates the index in {@code indexDir} in place, embedding with {@code
+   * vectors} (none if {@code null}); nothing changes until {@link #commit}.
+   */
+  public static PaperIndexer appending(Path indexDir, PaperVectors vectors) throws IOException {
+    return new PaperIndexer(indexDir, vectors, OpenMode.APPEND);
+  }
+
+  private PaperIndexer(
+      Directory directory, PaperVectors vectors, boolean ownsDirectory, OpenMode mode)
       throws IOException {
     this.vectors = vectors;
     this.directory = directory;
     this.ownsDirectory = ownsDirectory;
     try {
-      writer = new IndexWriter(directory, config());
+      writer = new IndexWriter(directory, config(mode));
     } catch (IOException | RuntimeException e) {
       if (ownsDirectory) {
         directory.close();
@@ -74,9 +87,9 @@ public final class PaperIndexer implements AutoCloseable {
     return FSDirectory.open(indexDir);
   }
 
-  private static IndexWriterConfig config() {
+  private static IndexWriterConfig config(OpenMode mode) {
     return new IndexWriterConfig(PaperSchema.analyzer())
-        .setOpenMode(OpenMode.CREATE)
+        .setOpenMode(mode)
         .setCommitOnClose(false)
         .setRAMBufferSizeMB(256);
   }

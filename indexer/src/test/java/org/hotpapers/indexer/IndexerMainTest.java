@@ -75,4 +75,31 @@ class IndexerMainTest {
                 + "; that disk has [\\d,]+ MB free"),
         note);
   }
+
+  @Test
+  void addPutsADaysPostIntoTheIndexAndNeedsExactlyOneOfPostsOrAdd(@TempDir Path tmp)
+      throws Exception {
+    Path posts = Fixtures.copyPosts(tmp.resolve("posts"));
+    Path day = posts.resolve(Fixtures.POSTS.get(3));
+    Path earlier = Files.createDirectories(tmp.resolve("earlier"));
+    Files.move(day, tmp.resolve(day.getFileName()));
+    for (String name : Fixtures.POSTS.subList(0, 3)) {
+      Files.copy(posts.resolve(name), earlier.resolve(name));
+    }
+    Path index = tmp.resolve("index");
+    assertEquals(
+        0, run("--posts", earlier.toString(), "--index", index.toString(), "--embed", "off"));
+    assertEquals(
+        0,
+        run(
+            "--add",
+            tmp.resolve(day.getFileName()).toString(),
+            "--index",
+            index.toString(),
+            "--embed",
+            "off"));
+    assertEquals(
+        2, run("--posts", posts.toString(), "--add", day.toString(), "--index", index.toString()));
+    assertEquals(2, run("--index", index.toString()));
+  }
 }
