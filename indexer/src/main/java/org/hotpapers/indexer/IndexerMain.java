@@ -70,15 +70,15 @@ public final class IndexerMain implements Callable<Integer> {
       System.err.println("error: give either --posts DIR (rebuild) or --add POST... (update)");
       return 2;
     }
+    if (!embed.equals("on") && !embed.equals("off")) {
+      System.err.println("error: --embed must be on or off, not '" + embed + "'");
+      return 2;
+    }
     if (add != null) {
       return addPosts();
     }
     if (!Files.isDirectory(posts) || !Files.isReadable(posts)) {
       System.err.println("error: --posts " + posts + ": not a readable directory");
-      return 2;
-    }
-    if (!embed.equals("on") && !embed.equals("off")) {
-      System.err.println("error: --embed must be on or off, not '" + embed + "'");
       return 2;
     }
     ReindexListener progress = ReindexListener.printing(System.err, PROGRESS_EVERY);
@@ -89,9 +89,7 @@ public final class IndexerMain implements Callable<Integer> {
         summary = new BatchReindex(new PostParser(), progress, threads).run(posts, index);
       } else {
         try (PaperEmbedder embedder = new MiniLmEmbedder()) {
-          Path cache =
-              embeddingCache == null ? PaperVectors.defaultCacheDir(index) : embeddingCache;
-          PaperVectors vectors = PaperVectors.open(embedder, cache);
+          PaperVectors vectors = PaperVectors.forIndex(embedder, index, embeddingCache);
           summary =
               new BatchReindex(new PostParser(), progress, threads, vectors).run(posts, index);
         }
@@ -118,17 +116,9 @@ public final class IndexerMain implements Callable<Integer> {
 
   /** Adds the {@code --add} posts to the index, embedding them if {@code --embed on}. */
   private int addPosts() {
-    if (!embed.equals("on") && !embed.equals("off")) {
-      System.err.println("error: --embed must be on or off, not '" + embed + "'");
-      return 2;
-    }
     try (PaperEmbedder embedder = embed.equals("on") ? new MiniLmEmbedder() : null) {
       PaperVectors vectors =
-          embedder == null
-              ? null
-              : PaperVectors.open(
-                  embedder,
-                  embeddingCache == null ? PaperVectors.defaultCacheDir(index) : embeddingCache);
+          embedder == null ? null : PaperVectors.forIndex(embedder, index, embeddingCache);
       System.out.print(new PostAdder(new PostParser(), vectors).add(add, index).report());
       return 0;
     } catch (IOException | IllegalArgumentException e) {

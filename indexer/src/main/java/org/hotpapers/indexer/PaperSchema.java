@@ -51,6 +51,12 @@ public final class PaperSchema {
   /** One value per tweet text; stored with offsets for highlighting. */
   public static final String TWEET = "tweet";
 
+  /**
+   * The fields analyzed by {@link #textAnalyzer()} (title, abstract, tweets): they share one
+   * vocabulary of stemmed words.
+   */
+  public static final List<String> TEXT_FIELDS = List.of(TITLE, ABSTRACT, TWEET);
+
   /** Names and handles of the people who tweeted about the paper; searchable, not stored. */
   public static final String TWEETER = "tweeter";
 

@@ -32,8 +32,16 @@ public final class PaperVectors {
     return new PaperVectors(embedder, EmbeddingCache.open(cacheDir, embedder));
   }
 
-  /** Where the embedding cache of the index in {@code indexDir} lives unless told otherwise. */
-  public static Path defaultCacheDir(Path indexDir) {
+  /**
+   * Vectors from {@code embedder} for the index in {@code indexDir}, cached in {@code cacheDir}, or
+   * in {@code INDEX.embeddings} beside the index if that is {@code null}.
+   */
+  public static PaperVectors forIndex(PaperEmbedder embedder, Path indexDir, Path cacheDir)
+      throws IOException {
+    return open(embedder, cacheDir == null ? defaultCacheDir(indexDir) : cacheDir);
+  }
+
+  private static Path defaultCacheDir(Path indexDir) {
     Path absolute = indexDir.toAbsolutePath().normalize();
     return absolute.resolveSibling(absolute.getFileName() + ".embeddings");
   }
@@ -45,13 +53,14 @@ public final class PaperVectors {
 
   /** One vector per paper, in order. */
   public List<float[]> of(List<Paper> papers) {
+    List<String> keys = papers.stream().map(PaperVectors::contentKey).toList();
     List<float[]> vectors = new ArrayList<>(papers.size());
     List<String> missing = new ArrayList<>();
-    for (Paper paper : papers) {
-      float[] cached = cache.get(contentKey(paper));
+    for (int i = 0; i < papers.size(); i++) {
+      float[] cached = cache.get(keys.get(i));
       vectors.add(cached);
       if (cached == null) {
-        missing.add(embedder.passage(paper));
+        missing.add(embedder.passage(papers.get(i)));
       }
     }
     if (!missing.isEmpty()) {
@@ -60,7 +69,7 @@ public final class PaperVectors {
       for (int i = 0; i < vectors.size(); i++) {
         if (vectors.get(i) == null) {
           float[] vector = computed.get(next++);
-          cache.put(contentKey(papers.get(i)), vector);
+          cache.put(keys.get(i), vector);
           vectors.set(i, vector);
         }
       }

@@ -15,20 +15,7 @@ class OutOfMemoryTest {
   @Test
   void runningOutOfMemoryIsReportedAndTheProcessEnds(@TempDir Path tmp) throws Exception {
     Path posts = Fixtures.copyPosts(tmp.resolve("posts"));
-    String java = ProcessHandle.current().info().command().orElse("java");
-    Process process =
-        new ProcessBuilder(
-                java,
-                "-Xmx20m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                IndexerMain.class.getName(),
-                "--posts",
-                posts.toString(),
-                "--index",
-                tmp.resolve("index").toString())
-            .redirectErrorStream(true)
-            .start();
+    Process process = IndexerProcess.command(posts, tmp.resolve("index"), "-Xmx20m").start();
     byte[] output = process.getInputStream().readAllBytes();
     assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the indexer ended");
     String text = new String(output, StandardCharsets.UTF_8);

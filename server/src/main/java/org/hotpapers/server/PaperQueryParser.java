@@ -63,10 +63,6 @@ final class PaperQueryParser {
               + "(\\d{4}\\.\\d{4,5}|[a-z-]+(?:\\.[A-Z]{2})?/\\d{7})(?:v\\d+)?(?:\\.pdf)?/?",
           Pattern.CASE_INSENSITIVE);
 
-  /** The default fields analyzed as text, with stop words. */
-  private static final Set<String> TEXT_FIELDS =
-      Set.of(PaperSchema.TITLE, PaperSchema.ABSTRACT, PaperSchema.TWEET);
-
   /** Text that a spelled-out acronym may be replaced in: plain words only. */
   private static final Pattern PLAIN_WORDS = Pattern.compile("[\\p{L}\\p{N}\\s'’-]+");
 
@@ -339,7 +335,7 @@ final class PaperQueryParser {
           continue;
         }
         query = bestAlternative(query);
-        if (TEXT_FIELDS.contains(field)) {
+        if (PaperSchema.TEXT_FIELDS.contains(field)) {
           textQueries.add(new BoostQuery(query, boosts.get(field)));
           singleTerm &= addTerms(query, terms);
         } else {
@@ -358,7 +354,7 @@ final class PaperQueryParser {
       CombinedFieldQuery.Builder combined = new CombinedFieldQuery.Builder();
       SynonymQuery.Builder inTitle = new SynonymQuery.Builder(PaperSchema.TITLE);
       for (String field : fields) {
-        if (TEXT_FIELDS.contains(field)) {
+        if (PaperSchema.TEXT_FIELDS.contains(field)) {
           combined.addField(field, boosts.get(field));
         }
       }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -21,6 +22,7 @@ import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.QueryTimeoutImpl;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
@@ -60,17 +62,11 @@ final class PaperSearcher extends IndexSearcher {
 
   /** The stored vector of document {@code doc}, or {@code null} if it has none. */
   float[] vector(int doc) throws IOException {
-    for (LeafReaderContext leaf : getIndexReader().leaves()) {
-      int local = doc - leaf.docBase;
-      if (local >= 0 && local < leaf.reader().maxDoc()) {
-        FloatVectorValues values = leaf.reader().getFloatVectorValues(PaperSchema.VECTOR);
-        if (values == null || values.advance(local) != local) {
-          return null;
-        }
-        return values.vectorValue().clone();
-      }
-    }
-    return null;
+    List<LeafReaderContext> leaves = getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    int local = doc - leaf.docBase;
+    FloatVectorValues values = leaf.reader().getFloatVectorValues(PaperSchema.VECTOR);
+    return values == null || values.advance(local) != local ? null : values.vectorValue().clone();
   }
 
   /** Facet ordinals, or {@code null} when the index holds no facets (it has no papers). */

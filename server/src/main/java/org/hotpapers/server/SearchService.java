@@ -247,23 +247,20 @@ public final class SearchService implements Closeable {
 
   /** One whole paper, with its tweets. */
   public Optional<PaperView> paper(String id) {
-    return withSearcher(
-        searcher -> {
-          OptionalInt doc = searcher.docOf(id);
-          return doc.isEmpty()
-              ? Optional.empty()
-              : Optional.of(PaperView.of(searcher.paper(doc.getAsInt())));
-        });
+    return stored(id).map(PaperView::of);
   }
 
   /** The BibTeX entry of paper {@code id}, if the index has it. */
   public Optional<String> citation(String id) {
+    return stored(id).map(PaperCitation::bibtex);
+  }
+
+  /** The paper with arXiv id {@code id}, as stored, if the index has it. */
+  private Optional<Paper> stored(String id) {
     return withSearcher(
         searcher -> {
           OptionalInt doc = searcher.docOf(id);
-          return doc.isEmpty()
-              ? Optional.empty()
-              : Optional.of(PaperCitation.bibtex(searcher.paper(doc.getAsInt())));
+          return doc.isEmpty() ? Optional.empty() : Optional.of(searcher.paper(doc.getAsInt()));
         });
   }
 

@@ -125,11 +125,7 @@ public final class ServerMain implements Callable<Integer> {
     }
     PaperEmbedder embedder = embed.equals("on") ? new MiniLmEmbedder() : null;
     PaperVectors vectors =
-        embedder == null
-            ? null
-            : PaperVectors.open(
-                embedder,
-                embeddingCache == null ? PaperVectors.defaultCacheDir(index) : embeddingCache);
+        embedder == null ? null : PaperVectors.forIndex(embedder, index, embeddingCache);
     if (!hasIndex(index)) {
       if (!Files.isDirectory(posts)) {
         System.err.println(

@@ -44,11 +44,6 @@ final class SpellingCorrector {
     PaperSchema.SPELL, PaperSchema.AUTHOR, PaperSchema.TWEETER
   };
 
-  /** Fields holding analyzed (stemmed) text. */
-  private static final String[] TEXT_FIELDS = {
-    PaperSchema.TITLE, PaperSchema.ABSTRACT, PaperSchema.TWEET
-  };
-
   private final DirectSpellChecker checker = new DirectSpellChecker();
   private final Analyzer analyzer;
 
@@ -178,7 +173,7 @@ final class SpellingCorrector {
       stream.reset();
       boolean known = false;
       while (stream.incrementToken()) {
-        for (String field : TEXT_FIELDS) {
+        for (String field : PaperSchema.TEXT_FIELDS) {
           known |= reader.docFreq(new Term(field, token.toString())) > 0;
         }
       }

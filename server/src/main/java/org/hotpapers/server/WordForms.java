@@ -31,10 +31,6 @@ final class WordForms {
   /** Most dictionary entries read per field and word, bounding the cost of a common prefix. */
   private static final int MAX_SCANNED = 256;
 
-  private static final String[] FIELDS = {
-    PaperSchema.TITLE, PaperSchema.ABSTRACT, PaperSchema.TWEET
-  };
-
   private final IndexReader reader;
 
   /** Forms found in the text fields of {@code reader}. */
@@ -60,7 +56,7 @@ final class WordForms {
       return forms;
     }
     try {
-      for (String field : FIELDS) {
+      for (String field : PaperSchema.TEXT_FIELDS) {
         Terms terms = MultiTerms.getTerms(reader, field);
         if (terms == null) {
           continue;

@@ -30,6 +30,29 @@ final class Requests {
         d.mode());
   }
 
+  /**
+   * {@code q} within {@code categories}, ranked in {@code mode}, spelled as typed and explained.
+   */
+  static SearchRequest explained(String q, List<String> categories, SearchMode mode) {
+    SearchRequest d = filtered(q, categories, "");
+    return new SearchRequest(
+        q,
+        d.categories(),
+        d.author(),
+        d.tweeter(),
+        d.from(),
+        d.to(),
+        d.sort(),
+        d.page(),
+        d.size(),
+        false,
+        d.pop(),
+        true,
+        d.halfLifeDays(),
+        d.match(),
+        mode);
+  }
+
   /** {@code request} sorted by {@code sort}, at {@code page}, with or without explanations. */
   static SearchRequest with(SearchRequest request, SortOrder sort, int page, boolean explain) {
     SearchRequest r = request;

@@ -55,23 +55,7 @@ class SemanticSearchTest {
   }
 
   private static SearchRequest request(String q, SearchMode mode, List<String> categories) {
-    SearchRequest d = Requests.filtered(q, categories, "");
-    return new SearchRequest(
-        q,
-        d.categories(),
-        d.author(),
-        d.tweeter(),
-        d.from(),
-        d.to(),
-        d.sort(),
-        d.page(),
-        d.size(),
-        false,
-        d.pop(),
-        true,
-        d.halfLifeDays(),
-        d.match(),
-        mode);
+    return Requests.explained(q, categories, mode);
   }
 
   @Test
