@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -18,6 +19,9 @@ import java.util.concurrent.TimeUnit;
  * API description) are not guarded.
  */
 public final class FairUse {
+
+  /** The addresses of this machine itself. */
+  private static final Set<String> LOCAL = Set.of("127.0.0.1", "0:0:0:0:0:0:0:1", "::1");
 
   /** How long a refused request waits for its 429. */
   private static final long REFUSAL_PAUSE_MS = 500;
@@ -34,9 +38,17 @@ public final class FairUse {
    * @param clientBurst requests a client may send at once
    * @param clientRunning searches one client may run at once, so that expensive ones from one
    *     address cannot take every processor
+   * @param limitLocal whether the per-client limits also hold for this machine itself (127.0.0.1,
+   *     ::1): off by default, so local scripts, scorers and benchmarks run freely; on behind a
+   *     reverse proxy on the same machine
    */
   public record Limits(
-      int maxRunning, Duration maxWait, double clientRate, int clientBurst, int clientRunning) {
+      int maxRunning,
+      Duration maxWait,
+      double clientRate,
+      int clientBurst,
+      int clientRunning,
+      boolean limitLocal) {
 
     /**
      * Limits for a public server on this machine: two searches per processor, half of the
@@ -46,12 +58,12 @@ public final class FairUse {
     public static Limits defaults() {
       int processors = Runtime.getRuntime().availableProcessors();
       return new Limits(
-          2 * processors, Duration.ofMillis(250), 10, 30, Math.max(1, processors / 2));
+          2 * processors, Duration.ofMillis(250), 10, 30, Math.max(1, processors / 2), false);
     }
 
     /** No limits. */
     public static Limits none() {
-      return new Limits(Integer.MAX_VALUE, Duration.ZERO, 0, 0, Integer.MAX_VALUE);
+      return new Limits(Integer.MAX_VALUE, Duration.ZERO, 0, 0, Integer.MAX_VALUE, false);
     }
   }
 
@@ -119,7 +131,8 @@ public final class FairUse {
    * client's search slots, or {@code null} without per-client limits.
    */
   private Semaphore admitClient(Context ctx) {
-    if (limits.clientRate() <= 0) {
+    String address = ctx.req().getRemoteAddr();
+    if (limits.clientRate() <= 0 || (!limits.limitLocal() && LOCAL.contains(address))) {
       return null;
     }
     if (clients.size() > MAX_CLIENTS) {
@@ -128,8 +141,7 @@ public final class FairUse {
     }
     Bucket bucket =
         clients.computeIfAbsent(
-            ctx.req().getRemoteAddr(),
-            address -> new Bucket(limits.clientBurst(), limits.clientRunning()));
+            address, key -> new Bucket(limits.clientBurst(), limits.clientRunning()));
     long waitNanos = bucket.take(limits.clientRate(), limits.clientBurst(), System.nanoTime());
     if (waitNanos > 0) {
       throw new TooManyRequestsException((int) Math.max(1, Math.ceil(waitNanos / 1_000_000_000.0)));

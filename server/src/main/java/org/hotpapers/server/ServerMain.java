@@ -86,6 +86,13 @@ public final class ServerMain implements Callable<Integer> {
   private double clientRate;
 
   @Option(
+      names = "--limit-local",
+      description =
+          "apply the per-client limits to this machine itself (127.0.0.1, ::1) too, as behind a"
+              + " reverse proxy on the same machine; by default local scripts are not limited")
+  private boolean limitLocal;
+
+  @Option(
       names = "--embed",
       paramLabel = "on|off",
       defaultValue = "on",
@@ -167,7 +174,8 @@ public final class ServerMain implements Callable<Integer> {
                 defaults.maxWait(),
                 clientRate,
                 (int) Math.max(1, Math.ceil(3 * clientRate)),
-                defaults.clientRunning()));
+                defaults.clientRunning(),
+                limitLocal));
     Javalin app = HotpapersApp.create(search, admin, GRACEFUL_STOP, fairUse);
     ScheduledExecutorService refresher =
         Executors.newSingleThreadScheduledExecutor(

@@ -24,7 +24,7 @@ class FairUseTest {
   void aClientOverItsRateGets429WithRetryAfterAndCheapRoutesStayOpen(@TempDir Path tmp)
       throws IOException {
     try (SearchService service = ServerFixture.openService(tmp)) {
-      FairUse fairUse = new FairUse(new FairUse.Limits(4, Duration.ofMillis(100), 0.5, 2, 1));
+      FairUse fairUse = new FairUse(new FairUse.Limits(4, Duration.ofMillis(100), 0.5, 2, 1, true));
       JavalinTest.test(
           HotpapersApp.create(service, Optional.empty(), Duration.ZERO, fairUse),
           (server, client) -> {
@@ -46,7 +46,7 @@ class FairUseTest {
   @Test
   void searchesBeyondTheBoundWaitThenGet503WithRetryAfter() throws Exception {
     FairUse fairUse =
-        new FairUse(new FairUse.Limits(1, Duration.ofMillis(100), 0, 0, Integer.MAX_VALUE));
+        new FairUse(new FairUse.Limits(1, Duration.ofMillis(100), 0, 0, Integer.MAX_VALUE, true));
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch started = new CountDownLatch(1);
     Javalin app =
@@ -82,5 +82,20 @@ class FairUseTest {
           assertEquals(200, first.get(5, TimeUnit.SECONDS).code());
           assertEquals(200, client.get("/slow").code());
         });
+  }
+
+  @Test
+  void thisMachineItselfIsNotLimitedUnlessAsked(@TempDir Path tmp) throws IOException {
+    try (SearchService service = ServerFixture.openService(tmp)) {
+      FairUse fairUse =
+          new FairUse(new FairUse.Limits(4, Duration.ofMillis(100), 0.5, 2, 1, false));
+      JavalinTest.test(
+          HotpapersApp.create(service, Optional.empty(), Duration.ZERO, fairUse),
+          (server, client) -> {
+            for (int i = 0; i < 10; i++) {
+              assertEquals(200, client.get("/search?q=graph").code(), "request " + i);
+            }
+          });
+    }
   }
 }
