@@ -72,42 +72,100 @@ public final class BenchQueries {
 
   private BenchQuery draw(QueryClass queryClass) throws IOException {
     return switch (queryClass) {
-      case RARE_TERM -> single(queryClass, pick(rareWords), "", SortOrder.RELEVANCE);
-      case COMMON_TERM -> single(queryClass, pick(commonWords), "", SortOrder.RELEVANCE);
-      case AND_3_WORDS -> fromTitle(queryClass, 3, BenchQuery.Shape.ALL);
-      case PHRASE -> fromTitle(queryClass, 2, BenchQuery.Shape.PHRASE);
+      case RARE_WORD -> BenchQuery.words(queryClass, List.of(pick(rareWords)), SortOrder.RELEVANCE);
+      case COMMON_WORD ->
+          BenchQuery.words(queryClass, List.of(pick(commonWords)), SortOrder.RELEVANCE);
+      case TWO_WORDS -> BenchQuery.words(queryClass, titleWords(2), SortOrder.RELEVANCE);
+      case THREE_WORDS -> BenchQuery.words(queryClass, titleWords(3), SortOrder.RELEVANCE);
+      case DESCRIPTION ->
+          BenchQuery.words(queryClass, abstractWords(6 + random.nextInt(4)), SortOrder.RELEVANCE);
+      case TYPO -> BenchQuery.words(queryClass, misspelled(titleWords(2)), SortOrder.RELEVANCE);
+      case PHRASE ->
+          new BenchQuery(queryClass, adjacentTitleWords(2), true, "", "", 0, SortOrder.RELEVANCE);
       case CATEGORY_FILTERED ->
-          single(queryClass, pick(commonWords), randomCategory(), SortOrder.RELEVANCE);
-      case SORTED_BY_DATE -> single(queryClass, pick(commonWords), "", SortOrder.DATE);
-      case ALL_BY_ENGAGEMENT ->
-          new BenchQuery(queryClass, List.of(), BenchQuery.Shape.ALL, "", SortOrder.ENGAGEMENT);
+          new BenchQuery(
+              queryClass,
+              List.of(pick(commonWords)),
+              false,
+              randomCategory(),
+              "",
+              0,
+              SortOrder.RELEVANCE);
+      case AUTHOR_FILTERED ->
+          new BenchQuery(
+              queryClass, titleWords(2), false, "", randomAuthor(), 0, SortOrder.RELEVANCE);
+      case DATE_RANGE ->
+          new BenchQuery(
+              queryClass, titleWords(2), false, "", "", randomYear(), SortOrder.RELEVANCE);
+      case SORTED_BY_DATE ->
+          BenchQuery.words(queryClass, List.of(pick(commonWords)), SortOrder.DATE);
+      case TRENDING -> BenchQuery.words(queryClass, titleWords(2), SortOrder.TRENDING);
+      case ALL_BY_ENGAGEMENT -> BenchQuery.words(queryClass, List.of(), SortOrder.ENGAGEMENT);
     };
   }
 
-  private static BenchQuery single(
-      QueryClass queryClass, String word, String category, SortOrder sort) {
-    return new BenchQuery(queryClass, List.of(word), BenchQuery.Shape.ALL, category, sort);
-  }
-
-  /**
-   * Words of a random title: {@code size} distinct ones for {@link BenchQuery.Shape#ALL}, or {@code
-   * size} adjacent ones for {@link BenchQuery.Shape#PHRASE}.
-   */
-  private BenchQuery fromTitle(QueryClass queryClass, int size, BenchQuery.Shape shape)
-      throws IOException {
-    StoredFields stored = reader.storedFields();
+  /** {@code size} distinct words of a random title. */
+  private List<String> titleWords(int size) throws IOException {
     while (true) {
-      String title = stored.document(random.nextInt(reader.maxDoc())).get(PaperSchema.TITLE);
-      List<String> words = new ArrayList<>();
-      for (String word : NON_LETTERS.split(title.toLowerCase(Locale.ROOT))) {
-        words.add(WORD.matcher(word).matches() && !isStopWord(word) ? word : null);
-      }
-      List<String> chosen =
-          shape == BenchQuery.Shape.PHRASE ? adjacent(words, size) : distinct(words, size);
+      List<String> chosen = distinct(words(randomPaper().get(PaperSchema.TITLE)), size);
       if (chosen != null) {
-        return new BenchQuery(queryClass, chosen, shape, "", SortOrder.RELEVANCE);
+        return chosen;
       }
     }
+  }
+
+  /** {@code size} adjacent words of a random title. */
+  private List<String> adjacentTitleWords(int size) throws IOException {
+    while (true) {
+      List<String> chosen = adjacent(words(randomPaper().get(PaperSchema.TITLE)), size);
+      if (chosen != null) {
+        return chosen;
+      }
+    }
+  }
+
+  /** {@code size} distinct words of a random abstract, in the order they come. */
+  private List<String> abstractWords(int size) throws IOException {
+    while (true) {
+      List<String> words = words(randomPaper().get(PaperSchema.ABSTRACT));
+      List<String> chosen = distinct(words, size);
+      if (chosen != null) {
+        chosen = new ArrayList<>(chosen);
+        chosen.sort(Comparator.comparingInt(words::indexOf));
+        return List.copyOf(chosen);
+      }
+    }
+  }
+
+  /** {@code words} with the longest one misspelled: two of its inner letters swapped. */
+  private List<String> misspelled(List<String> words) {
+    List<String> typed = new ArrayList<>(words);
+    int longest = 0;
+    for (int i = 1; i < typed.size(); i++) {
+      if (typed.get(i).length() > typed.get(longest).length()) {
+        longest = i;
+      }
+    }
+    char[] letters = typed.get(longest).toCharArray();
+    int at = 1 + random.nextInt(Math.max(1, letters.length - 3));
+    char swapped = letters[at];
+    letters[at] = letters[at + 1];
+    letters[at + 1] = swapped;
+    typed.set(longest, new String(letters));
+    return List.copyOf(typed);
+  }
+
+  /** The words of {@code text}, lower case; stop words and non-words as {@code null}. */
+  private static List<String> words(String text) {
+    List<String> words = new ArrayList<>();
+    for (String word : NON_LETTERS.split(text == null ? "" : text.toLowerCase(Locale.ROOT))) {
+      words.add(WORD.matcher(word).matches() && !isStopWord(word) ? word : null);
+    }
+    return words;
+  }
+
+  private org.apache.lucene.document.Document randomPaper() throws IOException {
+    return reader.storedFields().document(random.nextInt(reader.maxDoc()));
   }
 
   private List<String> adjacent(List<String> words, int size) {
@@ -132,6 +190,22 @@ public final class BenchQueries {
     }
     java.util.Collections.shuffle(candidates, random);
     return List.copyOf(candidates.subList(0, size));
+  }
+
+  /** The last name of one author of a random paper. */
+  private String randomAuthor() throws IOException {
+    String[] authors = randomPaper().getValues(PaperSchema.AUTHOR);
+    if (authors.length == 0) {
+      return randomAuthor();
+    }
+    String[] names = authors[random.nextInt(authors.length)].trim().split("\\s+");
+    return names[names.length - 1];
+  }
+
+  /** A year in which a random paper appeared. */
+  private int randomYear() throws IOException {
+    String[] dates = randomPaper().getValues(PaperSchema.DATE);
+    return dates.length == 0 ? randomYear() : Integer.parseInt(dates[0].substring(0, 4));
   }
 
   private String randomCategory() throws IOException {
