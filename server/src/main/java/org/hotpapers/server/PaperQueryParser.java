@@ -64,6 +64,9 @@ final class PaperQueryParser {
           Pattern.CASE_INSENSITIVE);
 
   /** Text that a spelled-out acronym may be replaced in: plain words only. */
+  /** Fewest characters a wildcard word must have before its first {@code *} or {@code ?}. */
+  static final int MIN_WILDCARD_STEM = 3;
+
   private static final Pattern PLAIN_WORDS = Pattern.compile("[\\p{L}\\p{N}\\s'’-]+");
 
   private final Analyzer analyzer;
@@ -458,6 +461,7 @@ final class PaperQueryParser {
 
     @Override
     protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+      checkWildcardStem(termStr + "*");
       String resolved = resolve(field);
       Query query = super.getPrefixQuery(resolved, termStr);
       return resolved == null ? word(query) : mark(query);
@@ -468,9 +472,29 @@ final class PaperQueryParser {
       if (termStr.startsWith("*") || termStr.startsWith("?")) {
         throw new ParseException("a word may not start with * or ?");
       }
+      checkWildcardStem(termStr);
       String resolved = resolve(field);
       Query query = super.getWildcardQuery(resolved, termStr);
       return resolved == null ? word(query) : mark(query);
+    }
+
+    /**
+     * Refuses a wildcard with fewer than {@link #MIN_WILDCARD_STEM} characters before it: {@code
+     * a*} would walk a large part of the term dictionary of every field on each search.
+     */
+    private static void checkWildcardStem(String termStr) throws ParseException {
+      int wildcard = 0;
+      while (wildcard < termStr.length() && "*?".indexOf(termStr.charAt(wildcard)) < 0) {
+        wildcard++;
+      }
+      if (wildcard < MIN_WILDCARD_STEM) {
+        throw new ParseException(
+            "a wildcard needs at least "
+                + MIN_WILDCARD_STEM
+                + " characters before * or ? (\""
+                + termStr
+                + "\")");
+      }
     }
 
     @Override

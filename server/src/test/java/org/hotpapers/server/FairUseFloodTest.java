@@ -42,7 +42,7 @@ class FairUseFloodTest {
   private static final Duration FLOOD = Duration.ofSeconds(12);
   private static final int FLOOD_CONNECTIONS = 64;
   private static final List<String> EXPENSIVE =
-      List.of("a*", "s*", "c*", "transformr~2", "t* OR m*", "de* le* ne*");
+      List.of("sel*", "con*", "pre*", "transformr~2", "tra* OR mod*", "dep* lea* net*");
   private static final List<String> TYPED =
       List.of(
           "diffusion models",

@@ -52,6 +52,8 @@ class SearchErrorsTest {
         "q|(graph OR image|q has unbalanced parentheses: a '(' is not closed",
         "q|graph)|q has a ')' without a matching '('",
         "q|*ology|q is not a valid query: a word may not start with * or ?",
+        "q|a*|q is not a valid query: a wildcard needs at least 3 characters before * or ? (\"a*\")",
+        "q|te?t|q is not a valid query: a wildcard needs at least 3 characters before * or ? (\"te?t\")",
         "q|AND|q is not a valid query: Encountered \" <AND> \"AND \"\" at line 1, column 0.",
         "q|title:[a TO z]|q is not a valid query: range queries are not supported; use the from and to parameters",
         "author|...|author has no letters or digits to search for",
