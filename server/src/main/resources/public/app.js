@@ -201,7 +201,7 @@ function renderResults(state, data) {
   const feed = toParams(Object.assign({}, state, { sort: "relevance", page: 1 }), true);
   feed.delete("size");
   $("follow").href = "/search.atom" + (feed.toString() ? "?" + feed.toString() : "");
-  renderFacets(state, data.facets);
+  renderFacets(state, data.facets, data.facets_approximate);
   const filtered = isFiltered(state);
   $("empty").hidden = data.total > 0;
   $("drop-filters").hidden = !filtered;
@@ -324,7 +324,13 @@ function openPaper(id) {
   };
 }
 
-function renderFacets(state, facets) {
+function renderFacets(state, facets, approximate) {
+  const count = (n) =>
+    el("span", {
+      class: "count",
+      text: (approximate ? "≈" : "") + n.toLocaleString("en"),
+      ...(approximate ? { title: "estimated from a sample of 10,000 matching papers" } : {}),
+    });
   const selected = new Set(state.cat);
   const values = facets.categories.slice();
   for (const c of state.cat) if (!values.some((v) => v.value === c)) values.push({ value: c, count: 0 });
@@ -336,7 +342,7 @@ function renderFacets(state, facets) {
         const cat = box.checked ? state.cat.concat(v.value) : state.cat.filter((c) => c !== v.value);
         navigate({ cat, page: 1 });
       });
-      return el("li", {}, el("label", {}, box, el("span", { text: v.value }), el("span", { class: "count", text: String(v.count) })));
+      return el("li", {}, el("label", {}, box, el("span", { text: v.value }), count(v.count)));
     })
   );
   $("tweeter-facet").replaceChildren(
@@ -348,7 +354,7 @@ function renderFacets(state, facets) {
           "button",
           { type: "button", class: "tweeter", onclick: () => navigate({ tweeter: t.value, page: 1 }) },
           "@" + t.value + " ",
-          el("span", { class: "count", text: String(t.count) })
+          count(t.count)
         )
       )
     )
@@ -362,7 +368,7 @@ function renderFacets(state, facets) {
           "button",
           { type: "button", onclick: () => navigate({ from: y.value + "-01-01", to: y.value + "-12-31", page: 1 }) },
           y.value + " ",
-          el("span", { class: "count", text: String(y.count) })
+          count(y.count)
         )
       )
     )

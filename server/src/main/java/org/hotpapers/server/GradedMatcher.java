@@ -41,6 +41,9 @@ final class GradedMatcher {
     if (mode == MatchMode.ALL || words == 1) {
       return new WordMatch(words, words, true);
     }
+    if (someoneHoldsAll(searcher, query, filter)) {
+      return new WordMatch(words, words, true);
+    }
     int most = mostWordsHeld(searcher, query, filter);
     if (most == 0 || most == words) {
       return new WordMatch(words, words, most > 0);
@@ -48,16 +51,37 @@ final class GradedMatcher {
     return new WordMatch(Math.max(Math.min(most, MIN_RELAXED_WORDS), most - 1), words, true);
   }
 
-  /** The most words of {@code query} that one paper meeting its constraints holds. */
-  private static int mostWordsHeld(IndexSearcher searcher, UserQuery query, Query filter)
+  /**
+   * Whether some paper meeting the constraints holds every word: a conjunction led by the rarest
+   * word, stopped at the first match (a query that is a known paper's words ends here).
+   */
+  private static boolean someoneHoldsAll(IndexSearcher searcher, UserQuery query, Query filter)
       throws IOException {
-    BooleanQuery.Builder counting = new BooleanQuery.Builder();
+    BooleanQuery.Builder all = constraints(query, filter);
+    for (Query word : query.words()) {
+      all.add(word, Occur.FILTER);
+    }
+    return searcher.search(
+                new ConstantScoreQuery(all.build()), new TopScoreDocCollectorManager(1, null, 1))
+            .scoreDocs
+            .length
+        > 0;
+  }
+
+  private static BooleanQuery.Builder constraints(UserQuery query, Query filter) {
+    BooleanQuery.Builder builder = new BooleanQuery.Builder();
     for (BooleanClause constraint : query.constraints()) {
-      counting.add(
+      builder.add(
           constraint.getQuery(),
           constraint.getOccur() == Occur.MUST_NOT ? Occur.MUST_NOT : Occur.FILTER);
     }
-    counting.add(filter, Occur.FILTER);
+    return builder.add(filter, Occur.FILTER);
+  }
+
+  /** The most words of {@code query} that one paper meeting its constraints holds. */
+  private static int mostWordsHeld(IndexSearcher searcher, UserQuery query, Query filter)
+      throws IOException {
+    BooleanQuery.Builder counting = constraints(query, filter);
     for (Query word : query.words()) {
       counting.add(new ConstantScoreQuery(word), Occur.SHOULD);
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsConfig;
@@ -93,11 +94,12 @@ final class PaperSearcher extends IndexSearcher {
   }
 
   /**
-   * A searcher over the same reader for one request, which stops collecting once {@code timeout}
-   * has passed and then reports {@link IndexSearcher#timedOut()}.
+   * A searcher over the same reader for one request, which searches slices of segments side by side
+   * on {@code segments} and stops collecting once {@code timeout} has passed and then reports
+   * {@link IndexSearcher#timedOut()}.
    */
-  IndexSearcher timed(Duration timeout) {
-    IndexSearcher searcher = new IndexSearcher(getIndexReader());
+  IndexSearcher timed(Duration timeout, Executor segments) {
+    IndexSearcher searcher = new IndexSearcher(getIndexReader(), segments);
     searcher.setTimeout(new QueryTimeoutImpl(timeout.toMillis()));
     return searcher;
   }

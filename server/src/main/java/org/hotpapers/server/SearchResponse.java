@@ -13,6 +13,8 @@ import java.util.List;
  * @param corrected whether the results are for {@code suggestion} instead of the query as typed
  * @param match how many of the query's plain words every hit holds, or {@code null} when the query
  *     has none (blank, an id, or only field-prefixed words)
+ * @param facetsApproximate whether the facet counts are estimates: a search matching more than
+ *     10,000 papers counts its facets over a sample of 10,000 of them (the total stays exact)
  */
 public record SearchResponse(
     long total,
@@ -23,4 +25,5 @@ public record SearchResponse(
     Facets facets,
     String suggestion,
     boolean corrected,
-    WordMatch match) {}
+    WordMatch match,
+    @JsonProperty("facets_approximate") boolean facetsApproximate) {}

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.LongPoint;
@@ -34,6 +36,7 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
@@ -43,6 +46,8 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
@@ -82,6 +87,17 @@ public final class SearchService implements Closeable {
   public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(2);
 
   private final Duration queryTimeout;
+
+  /** Searches the slices of an index's segments side by side, one thread per core. */
+  private final ExecutorService segmentThreads =
+      Executors.newFixedThreadPool(
+          Runtime.getRuntime().availableProcessors(),
+          task -> {
+            Thread thread = new Thread(task, "segment-search");
+            thread.setDaemon(true);
+            return thread;
+          });
+
   private volatile String damage;
   private volatile long damagedGeneration = -1;
 
@@ -269,7 +285,7 @@ public final class SearchService implements Closeable {
     long start = System.nanoTime();
     return withSearcher(
         shared -> {
-          IndexSearcher searcher = shared.timed(queryTimeout);
+          IndexSearcher searcher = shared.timed(queryTimeout, segmentThreads);
           String correction = corrector.correct(searcher.getIndexReader(), request.q());
           boolean corrected = correction != null && request.fuzzy();
           UserQuery query = userQuery(searcher, corrected ? correction : request.q());
@@ -290,32 +306,44 @@ public final class SearchService implements Closeable {
                 case LEXICAL -> HybridBlend.lexical(text, lexicalMatch);
                 case HYBRID ->
                     HybridBlend.hybrid(
-                        text, lexicalMatch, nearest(searcher, typed, filter), match, weights);
+                        text, lexicalMatch, nearest(shared, typed, filter), match, weights);
                 case SEMANTIC ->
-                    HybridBlend.semantic(nearest(searcher, typed, filter), lexicalMatch, weights);
+                    HybridBlend.semantic(nearest(shared, typed, filter), lexicalMatch, weights);
               };
           Query matchOnly = blend.matched();
           Query ranked = withEngagement(blend.scored(), request.pop());
           Query main = filtered(ranked, categories, author, tweeter, dates);
 
           int window = request.page() * request.size();
-          TopDocs top =
-              switch (request.sort()) {
-                case RELEVANCE ->
-                    searcher.search(main, new TopScoreDocCollectorManager(window, null, window));
-                case DATE -> searcher.search(main, window, byDate(), true);
-                case ENGAGEMENT -> searcher.search(main, window, byEngagement(), true);
-                case TRENDING ->
-                    searcher.search(
-                        main, window, byTrending(searcher, request.halfLifeDays()), true);
-              };
           boolean everything =
               query.matchesEverything()
                   && categories == null
                   && author == null
                   && tweeter == null
                   && dates == null;
-          FacetsCollector matches = everything ? null : collect(searcher, main);
+          Sort sort = sort(searcher, request);
+          TopDocs top;
+          FacetsCollector matches = null;
+          if (everything) {
+            top =
+                sort == null
+                    ? searcher.search(main, new TopScoreDocCollectorManager(window, null, window))
+                    : searcher.search(main, window, sort, true);
+          } else {
+            Object[] collected =
+                searcher.search(
+                    main,
+                    new MultiCollectorManager(
+                        sort == null
+                            ? new TopScoreDocCollectorManager(window, null, Integer.MAX_VALUE)
+                            : new TopFieldCollectorManager(sort, window, null, Integer.MAX_VALUE),
+                        new FacetsCollectorManager()));
+            top = (TopDocs) collected[0];
+            matches = (FacetsCollector) collected[1];
+            if (sort != null) {
+              TopFieldCollector.populateScores(top.scoreDocs, searcher, main);
+            }
+          }
           FacetsCollector categoryBase =
               categories == null
                   ? matches
@@ -351,7 +379,7 @@ public final class SearchService implements Closeable {
                   blend.lexical() == blend.matched() ? null : blend.lexical());
           double tookMs = Math.round((System.nanoTime() - start) / 1_000.0) / 1_000.0;
           return new SearchResponse(
-              everything ? searcher.getIndexReader().numDocs() : total(matches),
+              everything ? searcher.getIndexReader().numDocs() : FacetSample.total(matches),
               request.page(),
               request.size(),
               tookMs,
@@ -359,7 +387,8 @@ public final class SearchService implements Closeable {
               facets,
               correction,
               corrected,
-              match);
+              match,
+              counter.approximate());
         });
   }
 
@@ -421,7 +450,10 @@ public final class SearchService implements Closeable {
 
   /**
    * The papers nearest the query's meaning, within the filters: the vector search runs once, here,
-   * and the query it leaves scores those papers by similarity.
+   * and the query it leaves scores those papers by similarity. It runs on {@code searcher}'s
+   * segments one after another: searched side by side, segments share the best similarity found so
+   * far in whichever order they finish, and the approximate nearest papers would vary from run to
+   * run.
    */
   private Query nearest(IndexSearcher searcher, String q, Query filter) throws IOException {
     return searcher.rewrite(
@@ -530,6 +562,16 @@ public final class SearchService implements Closeable {
     return LongPoint.newRangeQuery(PaperSchema.DATE, from, to);
   }
 
+  /** The order of {@code request}, or {@code null} for relevance. */
+  private static Sort sort(IndexSearcher searcher, SearchRequest request) throws IOException {
+    return switch (request.sort()) {
+      case RELEVANCE -> null;
+      case DATE -> byDate();
+      case ENGAGEMENT -> byEngagement();
+      case TRENDING -> byTrending(searcher, request.halfLifeDays());
+    };
+  }
+
   private static Sort byDate() {
     return new Sort(
         new SortField(PaperSchema.LATEST_DATE, SortField.Type.LONG, true),
@@ -558,14 +600,6 @@ public final class SearchService implements Closeable {
     return searcher.search(new ConstantScoreQuery(query), new FacetsCollectorManager());
   }
 
-  private static long total(FacetsCollector matches) {
-    long total = 0;
-    for (FacetsCollector.MatchingDocs segment : matches.getMatchingDocs()) {
-      total += segment.totalHits;
-    }
-    return total;
-  }
-
   private static List<Facets.FacetValue> byCount(List<Facets.FacetValue> values) {
     return values.stream()
         .sorted(
@@ -576,25 +610,42 @@ public final class SearchService implements Closeable {
   }
 
   /**
-   * Counts facets, once per collector since one pass covers every dimension; a {@code null}
-   * collector stands for every paper, whose counts the searcher keeps.
+   * Counts facets, once per collector since one pass covers every dimension, over a sample of a
+   * large match set; a {@code null} collector stands for every paper, whose counts the searcher
+   * keeps.
    */
   private static final class FacetCounter {
     private final PaperSearcher searcher;
     private final Map<FacetsCollector, SortedSetDocValuesFacetCounts> counted =
         new IdentityHashMap<>();
+    private final Map<FacetsCollector, FacetSample> samples = new IdentityHashMap<>();
 
     FacetCounter(PaperSearcher searcher) {
       this.searcher = searcher;
     }
 
+    private FacetSample sample(FacetsCollector matches) throws IOException {
+      FacetSample sample = samples.get(matches);
+      if (sample == null) {
+        sample = FacetSample.of(matches);
+        samples.put(matches, sample);
+      }
+      return sample;
+    }
+
     private SortedSetDocValuesFacetCounts counts(FacetsCollector matches) throws IOException {
       SortedSetDocValuesFacetCounts counts = counted.get(matches);
       if (counts == null) {
-        counts = new SortedSetDocValuesFacetCounts(searcher.facetState(), matches);
+        counts =
+            new SortedSetDocValuesFacetCounts(searcher.facetState(), sample(matches).counted());
         counted.put(matches, counts);
       }
       return counts;
+    }
+
+    /** Whether any count so far is an estimate from a sample. */
+    boolean approximate() {
+      return samples.values().stream().anyMatch(FacetSample::approximate);
     }
 
     /** The top {@code size} values of {@code dimension} over {@code matches}. */
@@ -610,9 +661,12 @@ public final class SearchService implements Closeable {
       if (result == null) {
         return List.of();
       }
+      FacetSample sample = matches == null ? null : sample(matches);
       List<Facets.FacetValue> values = new ArrayList<>();
       for (LabelAndValue value : result.labelValues) {
-        values.add(new Facets.FacetValue(value.label, value.value.intValue()));
+        int count = value.value.intValue();
+        values.add(
+            new Facets.FacetValue(value.label, sample == null ? count : sample.estimate(count)));
       }
       return values;
     }
@@ -713,6 +767,7 @@ public final class SearchService implements Closeable {
 
   @Override
   public void close() throws IOException {
+    segmentThreads.shutdown();
     try {
       searchers.close();
     } finally {

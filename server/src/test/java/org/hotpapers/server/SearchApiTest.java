@@ -76,9 +76,11 @@ class SearchApiTest {
                   "facets",
                   "suggestion",
                   "corrected",
-                  "match"),
+                  "match",
+                  "facets_approximate"),
               fieldNames(body));
           assertEquals("{\"required\":2,\"of\":2}", body.get("match").toString());
+          assertFalse(body.get("facets_approximate").asBoolean());
           JsonNode hit = body.get("hits").get(0);
           assertEquals(
               List.of(
