@@ -1,6 +1,7 @@
 package org.hotpapers.server;
 
 import io.javalin.Javalin;
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import org.hotpapers.indexer.BatchReindex;
 import org.hotpapers.indexer.MiniLmEmbedder;
 import org.hotpapers.indexer.PaperEmbedder;
 import org.hotpapers.indexer.PaperVectors;
+import org.hotpapers.indexer.PostAdder;
 import org.hotpapers.indexer.PostParser;
 import org.hotpapers.indexer.ReindexListener;
 import org.hotpapers.indexer.ReindexSummary;
@@ -38,6 +40,7 @@ public final class ServerMain implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServerMain.class);
   private static final long REFRESH_SECONDS = 1;
+  private static final long WATCH_SECONDS = 2;
   private static final Duration GRACEFUL_STOP = Duration.ofSeconds(10);
 
   @Option(
@@ -110,6 +113,14 @@ public final class ServerMain implements Callable<Integer> {
           "folder of vectors already computed, for rebuilds (default: INDEX.embeddings beside the"
               + " index)")
   private Path embeddingCache;
+
+  @Option(
+      names = "--watch-posts",
+      description =
+          "add posts that appear in (or change under) --posts while the server runs to the index,"
+              + " within seconds and without a rebuild; posts already there at start count as"
+              + " indexed")
+  private boolean watchPosts;
 
   @Override
   public Integer call() throws Exception {
@@ -186,6 +197,20 @@ public final class ServerMain implements Callable<Integer> {
             });
     refresher.scheduleWithFixedDelay(
         () -> refresh(search), REFRESH_SECONDS, REFRESH_SECONDS, TimeUnit.SECONDS);
+    PostsWatcher watcher =
+        watchPosts
+            ? new PostsWatcher(
+                posts,
+                index,
+                new PostAdder(
+                    new PostParser(), search.semanticModel().isPresent() ? vectors : null),
+                search)
+            : null;
+    if (watcher != null) {
+      refresher.scheduleWithFixedDelay(
+          watcher::scan, WATCH_SECONDS, WATCH_SECONDS, TimeUnit.SECONDS);
+      LOG.info("watching {} for new posts", posts);
+    }
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -193,6 +218,9 @@ public final class ServerMain implements Callable<Integer> {
                   LOG.info("stopping: finishing requests in flight");
                   app.stop();
                   refresher.shutdownNow();
+                  if (watcher != null) {
+                    closeQuietly(watcher);
+                  }
                   jobs.close();
                   closeQuietly(search);
                   LOG.info("stopped; index closed");
@@ -228,11 +256,11 @@ public final class ServerMain implements Callable<Integer> {
     }
   }
 
-  private static void closeQuietly(SearchService search) {
+  private static void closeQuietly(Closeable closeable) {
     try {
-      search.close();
+      closeable.close();
     } catch (IOException e) {
-      LOG.warn("closing the index failed", e);
+      LOG.warn("closing {} failed", closeable, e);
     }
   }
 
