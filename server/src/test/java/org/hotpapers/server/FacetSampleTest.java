@@ -60,12 +60,15 @@ class FacetSampleTest {
     return estimates;
   }
 
+  private static FacetsCollector everyPaper(DirectoryReader reader) throws IOException {
+    return new IndexSearcher(reader).search(new MatchAllDocsQuery(), new FacetsCollectorManager());
+  }
+
   @Test
   void smallMatchSetsAreCountedWhole() throws IOException {
     try (Directory directory = papersByYear();
         DirectoryReader reader = DirectoryReader.open(directory)) {
-      FacetsCollector all =
-          new IndexSearcher(reader).search(new MatchAllDocsQuery(), new FacetsCollectorManager());
+      FacetsCollector all = everyPaper(reader);
       FacetSample sample = FacetSample.of(all, 3000);
       assertSame(all, sample.counted());
       assertFalse(sample.approximate());
@@ -78,8 +81,7 @@ class FacetSampleTest {
   void largeMatchSetsAreCountedOverAnEvenSampleAndScaledBack() throws IOException {
     try (Directory directory = papersByYear();
         DirectoryReader reader = DirectoryReader.open(directory)) {
-      FacetsCollector all =
-          new IndexSearcher(reader).search(new MatchAllDocsQuery(), new FacetsCollectorManager());
+      FacetsCollector all = everyPaper(reader);
       FacetSample sample = FacetSample.of(all, 300);
       assertTrue(sample.approximate());
       assertEquals(300, FacetSample.total(sample.counted()));

@@ -45,6 +45,12 @@ class PostsWatcherTest {
     Files.move(outside, file, StandardCopyOption.ATOMIC_MOVE);
   }
 
+  /** A watcher of {@code posts} that adds to the index {@code search} serves, words only. */
+  private PostsWatcher watching(Path posts, SearchService search) throws IOException {
+    return new PostsWatcher(
+        posts, tmp.resolve("index"), new PostAdder(new PostParser(), null), search);
+  }
+
   /** Scans until the file system's notice of a change has arrived and the posts were read. */
   private static int scanUntilRead(PostsWatcher watcher) throws InterruptedException {
     long deadline = System.nanoTime() + 10_000_000_000L;
@@ -59,10 +65,8 @@ class PostsWatcherTest {
   @Test
   void aNewPostIsAddedOnceAndFoundByItsWords() throws IOException, InterruptedException {
     Path posts = Files.createDirectories(tmp.resolve("posts"));
-    try (SearchService search = ServerFixture.openService(tmp, posts)) {
-      PostsWatcher watcher =
-          new PostsWatcher(
-              posts, tmp.resolve("index"), new PostAdder(new PostParser(), null), search);
+    try (SearchService search = ServerFixture.openService(tmp, posts);
+        PostsWatcher watcher = watching(posts, search)) {
       assertEquals(0, watcher.scan(), "posts there at start count as indexed");
       int before = search.paperCount();
 
@@ -79,10 +83,8 @@ class PostsWatcherTest {
   @Test
   void aMalformedPostIsSkippedAndTheRestAreAdded() throws IOException, InterruptedException {
     Path posts = Files.createDirectories(tmp.resolve("posts"));
-    try (SearchService search = ServerFixture.openService(tmp, posts)) {
-      PostsWatcher watcher =
-          new PostsWatcher(
-              posts, tmp.resolve("index"), new PostAdder(new PostParser(), null), search);
+    try (SearchService search = ServerFixture.openService(tmp, posts);
+        PostsWatcher watcher = watching(posts, search)) {
       write(posts.resolve("2022-01-05---Hot-Papers.md"), NEW_POST);
       write(posts.resolve("2022-01-06---Hot-Papers.md"), "no front matter, no papers\n");
       int before = search.paperCount();
