@@ -3,8 +3,14 @@ package org.hotpapers.indexer;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.huggingface.tokenizers.jni.CharSpan;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,10 +37,12 @@ public final class MiniLmEmbedder implements PaperEmbedder {
   private static final int SPECIAL_TOKENS = 2;
   private static final int TWEET_TOKENS = WINDOW_TOKENS / 4;
   private static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
+  private static final String ONNX_MODEL = "/all-minilm-l6-v2-q.onnx";
   private static final Pattern LINK = Pattern.compile("https?://\\S+|pic\\.twitter\\.com/\\S+");
   private static final Pattern HANDLE = Pattern.compile("@\\w+");
 
-  private AllMiniLmL6V2QuantizedEmbeddingModel model;
+  private OrtSession session;
+  private volatile OnnxModel model;
   private HuggingFaceTokenizer tokenizer;
   private Throwable loadFailure;
 
@@ -45,11 +53,16 @@ public final class MiniLmEmbedder implements PaperEmbedder {
   public MiniLmEmbedder() {}
 
   /**
-   * Loads the model and its tokenizer, once. A failure (out of memory, most likely) is kept and
-   * given to every later call with its cause, which the JVM would otherwise replace by "could not
-   * initialize class".
+   * Loads the model and its tokenizer, once; later calls take no lock. A failure (out of memory,
+   * most likely) is kept and given to every later call with its cause.
    */
-  private synchronized void load() {
+  private void load() {
+    if (model == null) {
+      loadLocked();
+    }
+  }
+
+  private synchronized void loadLocked() {
     if (model != null) {
       return;
     }
@@ -66,19 +79,69 @@ public final class MiniLmEmbedder implements PaperEmbedder {
   }
 
   private void loadOnce() {
-    try (InputStream json =
-        AllMiniLmL6V2QuantizedEmbeddingModel.class.getResourceAsStream(TOKENIZER)) {
-      if (json == null) {
-        throw new IllegalStateException("the model's tokenizer " + TOKENIZER + " is missing");
-      }
+    try (InputStream json = resource(TOKENIZER);
+        InputStream modelTokenizer = resource(TOKENIZER);
+        InputStream onnx = resource(ONNX_MODEL)) {
       tokenizer =
           HuggingFaceTokenizer.newInstance(
               json, Map.of("addSpecialTokens", "false", "truncation", "false"));
+      OrtEnvironment environment = OrtEnvironment.getEnvironment();
+      session = environment.createSession(onnx.readAllBytes(), sessionOptions());
+      model =
+          new OnnxModel(
+              new OnnxBertBiEncoder(environment, session, modelTokenizer, PoolingMode.MEAN));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (OrtException e) {
+      throw new IllegalStateException("ONNX Runtime refused the model " + MODEL, e);
     }
-    Executor sameThread = Runnable::run;
-    model = new AllMiniLmL6V2QuantizedEmbeddingModel(sameThread);
+  }
+
+  /**
+   * One thread per call, and no spin-waiting between calls: a query is embedded on the request's
+   * thread while the other core searches, and an indexing worker embeds its own batch. ONNX
+   * Runtime's default pool spins on every core after each call, which took the cores the searches
+   * and the other indexing worker needed.
+   */
+  private static OrtSession.SessionOptions sessionOptions() throws OrtException {
+    OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+    options.setIntraOpNumThreads(1);
+    options.setInterOpNumThreads(1);
+    options.addConfigEntry("session.intra_op.allow_spinning", "0");
+    options.addConfigEntry("session.inter_op.allow_spinning", "0");
+    return options;
+  }
+
+  private static InputStream resource(String name) {
+    InputStream in = AllMiniLmL6V2QuantizedEmbeddingModel.class.getResourceAsStream(name);
+    if (in == null) {
+      throw new IllegalStateException("the model's file " + name + " is missing from its jar");
+    }
+    return in;
+  }
+
+  /** langchain4j's embedding of batches around a session this class configured. */
+  private static final class OnnxModel extends AbstractInProcessEmbeddingModel {
+    private final OnnxBertBiEncoder encoder;
+
+    OnnxModel(OnnxBertBiEncoder encoder) {
+      super(sameThread());
+      this.encoder = encoder;
+    }
+
+    private static Executor sameThread() {
+      return Runnable::run;
+    }
+
+    @Override
+    protected OnnxBertBiEncoder model() {
+      return encoder;
+    }
+
+    @Override
+    protected Integer knownDimension() {
+      return DIMENSIONS;
+    }
   }
 
   @Override
@@ -141,6 +204,13 @@ public final class MiniLmEmbedder implements PaperEmbedder {
   public synchronized void close() {
     if (tokenizer != null) {
       tokenizer.close();
+    }
+    if (session != null) {
+      try {
+        session.close();
+      } catch (OrtException e) {
+        throw new IllegalStateException("ONNX Runtime could not release the model " + MODEL, e);
+      }
     }
   }
 }
