@@ -1,34 +1,13 @@
 package org.hotpapers.indexer;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.text.ParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.LowerCaseFilter;
-import org.apache.lucene.analysis.StopFilter;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.cjk.CJKBigramFilter;
-import org.apache.lucene.analysis.cjk.CJKWidthFilter;
-import org.apache.lucene.analysis.core.KeywordTokenizer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
-import org.apache.lucene.analysis.en.KStemFilter;
-import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.analysis.synonym.SolrSynonymParser;
-import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
-import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.analysis.standard.StandardTokenizerFactory;
 import org.apache.lucene.facet.FacetsConfig;
+import org.hotpapers.indexer.AnalysisChain.Step;
 
 /**
  * The layout of the paper index: every field name, the analyzers, and the facet dimensions. The
@@ -139,154 +118,104 @@ public final class PaperSchema {
     return 1f + paper.engagement();
   }
 
-  /**
-   * Analyzer for title, abstract and tweets: Unicode word splitting, lower case, accent folding,
-   * CJK bigrams, English stop words and light (KStem) stemming.
-   */
-  public static Analyzer textAnalyzer() {
-    return textAnalyzer(null);
-  }
+  /** Words as the text and acronym chains see them: possessives removed, folded, lower case. */
+  private static final AnalysisChain FOLDED_WORDS =
+      AnalysisChain.of(
+          Step.of("standard"),
+          Step.of("englishPossessive"),
+          Step.of("cjkWidth"),
+          Step.of("lowercase"),
+          Step.of("asciiFolding"));
+
+  /** The stop words and stemming that end the text chains. */
+  private static final Step[] STOP_AND_STEM = {Step.of("stop"), Step.of("kStem")};
 
   /**
-   * The text analyzer, with {@code synonyms} (if not {@code null}) applied after folding and before
-   * stop words and stemming, so that rules match words as typed and their output is stemmed as
-   * indexed text is.
+   * The acronym rules of {@code acronyms.txt} in Solr's synonym format: with {@code expand}, every
+   * form stands for every other; without, every form is replaced by the acronym that heads its
+   * line. Rules are split into words as text is and matched in lower case.
    */
-  private static Analyzer textAnalyzer(SynonymMap synonyms) {
-    return new Analyzer() {
-      @Override
-      protected TokenStreamComponents createComponents(String fieldName) {
-        Tokenizer source = new StandardTokenizer();
-        TokenStream stream = foldedWords(source);
-        stream = new CJKBigramFilter(stream);
-        if (synonyms != null) {
-          stream = new SynonymGraphFilter(stream, synonyms, true);
-          stream = new StopFilter(stream, QUESTION_WORDS);
-        }
-        stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-        stream = new KStemFilter(stream);
-        return new TokenStreamComponents(source, stream);
-      }
-
-      @Override
-      protected TokenStream normalize(String fieldName, TokenStream in) {
-        return new ASCIIFoldingFilter(new LowerCaseFilter(new CJKWidthFilter(in)));
-      }
-    };
+  private static Step acronyms(boolean expand) {
+    return Step.of(
+        "synonymGraph",
+        "synonyms",
+        ACRONYMS_FILE,
+        "format",
+        "solr",
+        "expand",
+        Boolean.toString(expand),
+        "ignoreCase",
+        "true",
+        "tokenizerFactory",
+        StandardTokenizerFactory.class.getName());
   }
 
-  private static TokenStream foldedWords(Tokenizer source) {
-    TokenStream stream = new EnglishPossessiveFilter(source);
-    stream = new CJKWidthFilter(stream);
-    stream = new LowerCaseFilter(stream);
-    return new ASCIIFoldingFilter(stream);
-  }
+  /** The acronym list, a resource beside this class (and a file of the Solr configset). */
+  public static final String ACRONYMS_FILE = "acronyms.txt";
 
-  /** Words lower-cased and accent-folded as the text analyzer does before its synonyms. */
-  private static Analyzer foldingAnalyzer() {
-    return new Analyzer() {
-      @Override
-      protected TokenStreamComponents createComponents(String fieldName) {
-        Tokenizer source = new StandardTokenizer();
-        return new TokenStreamComponents(source, foldedWords(source));
-      }
-    };
-  }
+  /** The question words, a resource beside this class (and a file of the Solr configset). */
+  public static final String QUESTION_WORDS_FILE = "question-words.txt";
 
   /**
-   * The acronym rules of {@code acronyms.txt}: with {@code expand}, every form stands for every
-   * other; without, every form is replaced by the acronym that heads its line.
+   * Title, abstract and tweets as indexed: Unicode word splitting, lower case, accent folding, CJK
+   * bigrams, English stop words and light (KStem) stemming.
    */
-  private static SynonymMap acronyms(boolean expand) {
-    try (InputStream in = PaperSchema.class.getResourceAsStream("acronyms.txt");
-        Analyzer folding = foldingAnalyzer()) {
-      if (in == null) {
-        throw new IllegalStateException("acronyms.txt is missing from the indexer jar");
-      }
-      SolrSynonymParser parser = new SolrSynonymParser(true, expand, folding);
-      try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-        parser.parse(reader);
-      }
-      return parser.build();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (ParseException e) {
-      throw new IllegalStateException("acronyms.txt line " + e.getErrorOffset() + ": " + e, e);
-    }
-  }
+  public static final AnalysisChain TEXT_CHAIN =
+      FOLDED_WORDS.then(Step.of("cjkBigram")).then(STOP_AND_STEM);
 
   /**
-   * Analyzer that finds spelled-out forms of acronyms: each match is one token of type {@code
-   * SYNONYM} holding the acronym, with the offsets of the words it replaces.
+   * Title, abstract and tweets as searched: the text chain, with acronyms and their spelled-out
+   * forms standing for each other after folding and before stop words and stemming (so rules match
+   * words as typed and their output is stemmed as indexed text is), and question words ("how do
+   * transformers handle long inputs") dropped: indexed, they would be words to require and would
+   * count as matches.
    */
-  public static Analyzer acronymAnalyzer() {
-    SynonymMap contract = acronyms(false);
-    return new Analyzer() {
-      @Override
-      protected TokenStreamComponents createComponents(String fieldName) {
-        Tokenizer source = new StandardTokenizer();
-        return new TokenStreamComponents(
-            source, new SynonymGraphFilter(foldedWords(source), contract, true));
-      }
-    };
-  }
+  public static final AnalysisChain TEXT_QUERY_CHAIN =
+      FOLDED_WORDS
+          .then(Step.of("cjkBigram"), acronyms(true), Step.of("stop", "words", QUESTION_WORDS_FILE))
+          .then(STOP_AND_STEM);
 
   /**
-   * Words that ask rather than describe ("how do transformers handle long inputs"): indexed, but
-   * dropped from queries, where they would be words to require and would count as matches.
+   * Spelled-out forms of acronyms found in a query: each match is one token of type {@code SYNONYM}
+   * holding the acronym, with the offsets of the words it replaces.
    */
-  public static final CharArraySet QUESTION_WORDS =
-      CharArraySet.unmodifiableSet(
-          new CharArraySet(
-              List.of(
-                  "how", "what", "which", "who", "whom", "whose", "why", "when", "where", "does",
-                  "do", "did", "can", "could", "should", "would", "about", "any", "there"),
-              false));
+  public static final AnalysisChain ACRONYM_CHAIN = FOLDED_WORDS.then(acronyms(false));
 
   /** Position gap between two names of one field, so a phrase never spans two people. */
   public static final int NAME_POSITION_GAP = 100;
 
-  /** Analyzer for author and tweeter names: words, lower case, accent folding, no stemming. */
-  public static Analyzer nameAnalyzer() {
-    return new Analyzer() {
-      @Override
-      public int getPositionIncrementGap(String fieldName) {
-        return NAME_POSITION_GAP;
-      }
+  /** Author and tweeter names: words, lower case, accent folding, no stemming. */
+  public static final AnalysisChain NAME_CHAIN =
+      AnalysisChain.of(Step.of("standard"), Step.of("lowercase"), Step.of("asciiFolding"))
+          .withPositionIncrementGap(NAME_POSITION_GAP);
 
-      @Override
-      protected TokenStreamComponents createComponents(String fieldName) {
-        Tokenizer source = new StandardTokenizer();
-        TokenStream stream = new ASCIIFoldingFilter(new LowerCaseFilter(source));
-        return new TokenStreamComponents(source, stream);
-      }
+  /** Exact fields (id, category): the whole value as one lower-cased term. */
+  public static final AnalysisChain EXACT_CHAIN =
+      AnalysisChain.of(Step.of("keyword"), Step.of("lowercase"));
 
-      @Override
-      protected TokenStream normalize(String fieldName, TokenStream in) {
-        return new ASCIIFoldingFilter(new LowerCaseFilter(in));
-      }
-    };
+  /** Analyzer for title, abstract and tweets: {@link #TEXT_CHAIN}. */
+  public static Analyzer textAnalyzer() {
+    return TEXT_CHAIN.build();
   }
 
-  /** Analyzer for exact fields (id, category): the whole value as one lower-cased term. */
-  public static Analyzer exactAnalyzer() {
-    return new Analyzer() {
-      @Override
-      protected TokenStreamComponents createComponents(String fieldName) {
-        Tokenizer source = new KeywordTokenizer();
-        return new TokenStreamComponents(source, new LowerCaseFilter(source));
-      }
+  /** Analyzer that finds spelled-out forms of acronyms: {@link #ACRONYM_CHAIN}. */
+  public static Analyzer acronymAnalyzer() {
+    return ACRONYM_CHAIN.build();
+  }
 
-      @Override
-      protected TokenStream normalize(String fieldName, TokenStream in) {
-        return new LowerCaseFilter(in);
-      }
-    };
+  /** Analyzer for author and tweeter names: {@link #NAME_CHAIN}. */
+  public static Analyzer nameAnalyzer() {
+    return NAME_CHAIN.build();
+  }
+
+  /** Analyzer for exact fields (id, category): {@link #EXACT_CHAIN}. */
+  public static Analyzer exactAnalyzer() {
+    return EXACT_CHAIN.build();
   }
 
   /** The analyzer for every field, for indexing. */
   public static Analyzer analyzer() {
-    return perField(textAnalyzer());
+    return perField(TEXT_CHAIN.build());
   }
 
   /**
@@ -294,12 +223,12 @@ public final class PaperSchema {
    * ({@code acronyms.txt}) standing for each other in title, abstract and tweets.
    */
   public static Analyzer queryAnalyzer() {
-    return perField(textAnalyzer(acronyms(true)));
+    return perField(TEXT_QUERY_CHAIN.build());
   }
 
   private static Analyzer perField(Analyzer text) {
-    Analyzer names = nameAnalyzer();
-    Analyzer exact = exactAnalyzer();
+    Analyzer names = NAME_CHAIN.build();
+    Analyzer exact = EXACT_CHAIN.build();
     return new PerFieldAnalyzerWrapper(
         text,
         Map.of(
