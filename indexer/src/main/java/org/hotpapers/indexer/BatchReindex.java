@@ -93,13 +93,11 @@ public final class BatchReindex {
     return run(postsDir, () -> new PaperIndexer(index, vectors));
   }
 
-  /** Opens the writer of a rebuild. */
-  @FunctionalInterface
-  private interface IndexerOpener {
-    PaperIndexer open() throws IOException;
-  }
-
-  private ReindexSummary run(Path postsDir, IndexerOpener opener) throws IOException {
+  /**
+   * Like {@link #run(Path, Path)}, into the sink {@code opener} opens (a Solr collection, say),
+   * which makes the papers visible in its {@link PaperSink#commit}.
+   */
+  public ReindexSummary run(Path postsDir, PaperSink.Opener opener) throws IOException {
     Instant start = Instant.now();
     List<Path> files = postFiles(postsDir);
     if (files.isEmpty()) {
@@ -113,7 +111,7 @@ public final class BatchReindex {
     int papersIndexed = 0;
     int embeddedBefore = vectors == null ? 0 : vectors.embedded();
     int reusedBefore = vectors == null ? 0 : vectors.reused();
-    try (PaperIndexer indexer = opener.open()) {
+    try (PaperSink indexer = opener.open()) {
       ExecutorService pool = Executors.newFixedThreadPool(threads, BatchReindex::workerThread);
       List<Future<PostOutcome>> outcomes = new ArrayList<>(files.size());
       try {
@@ -175,7 +173,7 @@ public final class BatchReindex {
 
   /** Reads, parses and indexes one post; runs on a worker thread. */
   private PostOutcome index(
-      Path postsDir, Path file, int post, PaperAppearances appearances, PaperIndexer indexer)
+      Path postsDir, Path file, int post, PaperAppearances appearances, PaperSink indexer)
       throws IOException {
     String name = postsDir.relativize(file).toString();
     Post parsed;

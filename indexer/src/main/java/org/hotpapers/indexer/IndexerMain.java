@@ -40,10 +40,48 @@ public final class IndexerMain implements Callable<Integer> {
 
   @Option(
       names = "--index",
-      required = true,
       paramLabel = "DIR",
       description = "Lucene index directory to build or replace")
   private Path index;
+
+  @Option(
+      names = "--solr",
+      split = ",",
+      paramLabel = "URL",
+      description =
+          "instead of a Lucene index, rebuild a SolrCloud collection through these nodes"
+              + " (http://host:8983/solr, comma-separated; any live one answers)")
+  private List<String> solr;
+
+  @Option(
+      names = "--collection",
+      paramLabel = "NAME",
+      description =
+          "with --solr: the alias searches use; each rebuild fills a new collection NAME_<time>,"
+              + " moves the alias to it in one step and drops the old one")
+  private String collection;
+
+  @Option(
+      names = "--shards",
+      paramLabel = "N",
+      defaultValue = "1",
+      description = "with --solr: shards of the new collection (default: ${DEFAULT-VALUE})")
+  private int shards;
+
+  @Option(
+      names = "--replicas",
+      paramLabel = "N",
+      defaultValue = "1",
+      description = "with --solr: replicas of each shard (default: ${DEFAULT-VALUE})")
+  private int replicas;
+
+  @Option(
+      names = "--write-solr-configset",
+      paramLabel = "DIR",
+      description =
+          "write the Solr configset of the index (schema.xml, solrconfig.xml, word lists) into"
+              + " DIR and exit, to upload with Solr's own tools")
+  private Path solrConfigset;
 
   @Option(
       names = "--embed",
@@ -66,12 +104,30 @@ public final class IndexerMain implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if ((posts == null) == (add == null)) {
-      System.err.println("error: give either --posts DIR (rebuild) or --add POST... (update)");
-      return 2;
-    }
     if (!embed.equals("on") && !embed.equals("off")) {
       System.err.println("error: --embed must be on or off, not '" + embed + "'");
+      return 2;
+    }
+    if (solrConfigset != null) {
+      return writeSolrConfigset();
+    }
+    if ((solr == null) != (collection == null)) {
+      System.err.println("error: --solr URL[,URL...] and --collection NAME go together");
+      return 2;
+    }
+    if (solr != null && (add != null || index != null)) {
+      System.err.println(
+          "error: --solr rebuilds a collection from --posts; --add and --index are for a Lucene"
+              + " index");
+      return 2;
+    }
+    if (solr == null && index == null) {
+      System.err.println(
+          "error: give --index DIR (a Lucene index) or --solr URL[,URL...] --collection NAME");
+      return 2;
+    }
+    if ((posts == null) == (add == null)) {
+      System.err.println("error: give either --posts DIR (rebuild) or --add POST... (update)");
       return 2;
     }
     if (add != null) {
@@ -80,6 +136,9 @@ public final class IndexerMain implements Callable<Integer> {
     if (!Files.isDirectory(posts) || !Files.isReadable(posts)) {
       System.err.println("error: --posts " + posts + ": not a readable directory");
       return 2;
+    }
+    if (solr != null) {
+      return rebuildSolr();
     }
     ReindexListener progress = ReindexListener.printing(System.err, PROGRESS_EVERY);
     int threads = Runtime.getRuntime().availableProcessors();
@@ -112,6 +171,47 @@ public final class IndexerMain implements Callable<Integer> {
       }
       throw e;
     }
+  }
+
+  /**
+   * Rebuilds the {@code --collection} alias of the {@code --solr} cluster, embedding if {@code
+   * --embed on} with the cache in {@code --embedding-cache} (default {@code NAME.embeddings}).
+   */
+  private int rebuildSolr() {
+    ReindexListener progress = ReindexListener.printing(System.err, PROGRESS_EVERY);
+    int threads = Runtime.getRuntime().availableProcessors();
+    Path cache = embeddingCache == null ? Path.of(collection + ".embeddings") : embeddingCache;
+    try (SolrNodes nodes = new SolrNodes(solr);
+        PaperEmbedder embedder = embed.equals("on") ? new MiniLmEmbedder() : null) {
+      PaperVectors vectors = embedder == null ? null : PaperVectors.open(embedder, cache);
+      BatchReindex batch = new BatchReindex(new PostParser(), progress, threads, vectors);
+      ReindexSummary summary =
+          new SolrReindex(nodes, collection, shards, replicas, batch, vectors).run(posts);
+      System.out.print(summary.report());
+      return 0;
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: " + e.getMessage());
+      return 2;
+    } catch (IOException e) {
+      System.err.println(
+          "error: rebuild of Solr alias "
+              + collection
+              + " failed, the alias still points to its previous collection: "
+              + describe(e));
+      return 1;
+    }
+  }
+
+  private int writeSolrConfigset() {
+    int dimensions = embed.equals("on") ? new MiniLmEmbedder().dimensions() : 0;
+    try {
+      new SolrConfigset(dimensions).write(solrConfigset);
+    } catch (IOException e) {
+      System.err.println("error: the configset could not be written: " + describe(e));
+      return 1;
+    }
+    System.out.println("wrote the Solr configset to " + solrConfigset);
+    return 0;
   }
 
   /** Adds the {@code --add} posts to the index, embedding them if {@code --embed on}. */

@@ -25,7 +25,7 @@ import org.apache.lucene.store.FSDirectory;
  * keep the previous commit until then, and closing without a commit (or a crash) leaves the
  * previous index exactly as it was.
  */
-public final class PaperIndexer implements AutoCloseable {
+public final class PaperIndexer implements PaperSink {
 
   private final Directory directory;
   private final boolean ownsDirectory;
@@ -100,6 +100,7 @@ public final class PaperIndexer implements AutoCloseable {
   }
 
   /** Adds papers to the pending index, embedding them in one batch; thread-safe. */
+  @Override
   public void addAll(List<Paper> papers) throws IOException {
     List<float[]> embedded = vectors == null ? null : vectors.of(papers);
     for (int i = 0; i < papers.size(); i++) {
@@ -111,6 +112,7 @@ public final class PaperIndexer implements AutoCloseable {
   /**
    * Replaces a paper added earlier with a new version of it, as part of the same pending commit.
    */
+  @Override
   public void replace(Paper paper) throws IOException {
     float[] vector = vectors == null ? null : vectors.of(List.of(paper)).get(0);
     writer.updateDocument(
@@ -119,6 +121,7 @@ public final class PaperIndexer implements AutoCloseable {
   }
 
   /** Reads back papers added earlier (and not yet committed), by id; ids not added are left out. */
+  @Override
   public Map<String, Paper> added(Collection<String> ids) throws IOException {
     Map<String, Paper> papers = new HashMap<>();
     if (ids.isEmpty()) {
@@ -141,6 +144,7 @@ public final class PaperIndexer implements AutoCloseable {
    * Atomically replaces the previous index with everything added so far, recording {@code
    * commitData} and the embedding model, then saves the embedding cache.
    */
+  @Override
   public void commit(Map<String, String> commitData) throws IOException {
     Map<String, String> data = new HashMap<>(commitData);
     if (vectors != null) {

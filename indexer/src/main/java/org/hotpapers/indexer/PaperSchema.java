@@ -72,6 +72,13 @@ public final class PaperSchema {
   /** The {@code FeatureField} that holds ranking features. */
   public static final String FEATURES = "features";
 
+  /**
+   * The engagement feature in a Solr collection: a {@code RankField} of {@link
+   * #engagementFeature(Paper)}, queried with {@code {!rank}} (Solr keeps every rank field in one
+   * Lucene {@code FeatureField} of its own).
+   */
+  public static final String SOLR_ENGAGEMENT_RANK = "engagement_rank";
+
   /** The engagement feature inside {@link #FEATURES}: {@link #engagementFeature(Paper)}. */
   public static final String ENGAGEMENT_FEATURE = "engagement";
 

@@ -102,4 +102,50 @@ class IndexerMainTest {
         2, run("--posts", posts.toString(), "--add", day.toString(), "--index", index.toString()));
     assertEquals(2, run("--index", index.toString()));
   }
+
+  @Test
+  void solrOptionsThatDoNotGoTogetherAreOneLineErrors(@TempDir Path tmp) throws Exception {
+    String posts = Fixtures.copyPosts(tmp.resolve("posts")).toString();
+    String url = "http://127.0.0.1:1/solr";
+    assertEquals(2, run("--posts", posts, "--solr", url));
+    assertTrue(errors().contains("--solr URL[,URL...] and --collection NAME go together"));
+    assertEquals(2, run("--posts", posts, "--solr", url, "--collection", "p", "--index", "x"));
+    assertTrue(errors().contains("--add and --index are for a Lucene index"), errors());
+    assertEquals(2, run("--posts", posts));
+    assertTrue(errors().contains("give --index DIR (a Lucene index) or --solr"), errors());
+    assertEquals(2, run("--posts", posts, "--solr", "localhost:8983", "--collection", "p"));
+    assertTrue(errors().contains("not a Solr URL: 'localhost:8983'"), errors());
+  }
+
+  @Test
+  void anUnreachableSolrIsAnErrorThatKeepsTheAlias(@TempDir Path tmp) throws Exception {
+    String posts = Fixtures.copyPosts(tmp.resolve("posts")).toString();
+    int status =
+        run(
+            "--posts",
+            posts,
+            "--solr",
+            "http://127.0.0.1:1/solr",
+            "--collection",
+            "p",
+            "--embed",
+            "off");
+    assertEquals(1, status);
+    assertTrue(errors().startsWith("error: rebuild of Solr alias p failed"), errors());
+    assertTrue(errors().contains("no Solr node answered (http://127.0.0.1:1/solr)"), errors());
+  }
+
+  @Test
+  void writesTheSolrConfigset(@TempDir Path tmp) throws Exception {
+    assertEquals(0, run("--write-solr-configset", tmp.resolve("conf").toString()));
+    String schema = Files.readString(tmp.resolve("conf").resolve("schema.xml"));
+    assertTrue(schema.contains("<field name=\"title\" type=\"text\""), schema);
+    assertTrue(schema.contains("vectorDimension=\"384\""), schema);
+    assertTrue(schema.contains("<filter name=\"kStem\"/>"), schema);
+    assertTrue(Files.exists(tmp.resolve("conf").resolve("solrconfig.xml")));
+    assertTrue(Files.exists(tmp.resolve("conf").resolve(PaperSchema.ACRONYMS_FILE)));
+    assertEquals(
+        0, run("--write-solr-configset", tmp.resolve("lexical").toString(), "--embed", "off"));
+    assertTrue(!Files.readString(tmp.resolve("lexical").resolve("schema.xml")).contains("vector"));
+  }
 }

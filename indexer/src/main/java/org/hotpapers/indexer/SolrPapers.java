@@ -1,0 +1,115 @@
+package org.hotpapers.indexer;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrInputDocument;
+
+/**
+ * Converts a {@link Paper} to the Solr document laid out by {@link SolrConfigset}, and back: the
+ * same fields and values as {@link PaperDocuments} writes to a Lucene index.
+ */
+public final class SolrPapers {
+
+  private SolrPapers() {}
+
+  /** The Solr document of a paper with its embedding, or without one if {@code vector} is null. */
+  public static SolrInputDocument toDocument(Paper paper, float[] vector) {
+    SolrInputDocument doc = new SolrInputDocument();
+    doc.addField(PaperSchema.ID, paper.id());
+    doc.addField(PaperSchema.TITLE, paper.title());
+    paper.authors().forEach(author -> doc.addField(PaperSchema.AUTHOR, author));
+    doc.addField(PaperSchema.ABSTRACT, paper.abstractText());
+    for (String category : paper.categories()) {
+      doc.addField(PaperSchema.CATEGORY, category);
+      doc.addField(PaperSchema.CATEGORY_FACET, category);
+    }
+    paper.dates().forEach(date -> doc.addField(PaperSchema.DATE, instant(date)));
+    paper.dates().stream()
+        .map(date -> Integer.toString(date.getYear()))
+        .distinct()
+        .forEach(year -> doc.addField(PaperSchema.YEAR_FACET, year));
+    doc.addField(PaperSchema.LATEST_DATE, instant(paper.latestDate()));
+    doc.addField(PaperSchema.RETWEETS, paper.retweets());
+    doc.addField(PaperSchema.FAVORITES, paper.favorites());
+    doc.addField(PaperSchema.ENGAGEMENT, paper.engagement());
+    doc.addField(PaperSchema.SOLR_ENGAGEMENT_RANK, PaperSchema.engagementFeature(paper));
+    doc.addField(PaperSchema.SPELL, paper.title());
+    paper.tweets().stream()
+        .map(Tweet::handle)
+        .distinct()
+        .forEach(
+            handle -> {
+              doc.addField(PaperSchema.TWEETER_HANDLE, PaperSchema.handleTerm(handle));
+              doc.addField(PaperSchema.TWEETER_FACET, handle);
+            });
+    for (Tweet tweet : paper.tweets()) {
+      doc.addField(PaperSchema.TWEET, tweet.text());
+      doc.addField(PaperSchema.TWEETER, tweet.authorName());
+      doc.addField(PaperSchema.TWEETER, tweet.handle());
+      doc.addField(PaperSchema.TWEET_NAME, tweet.authorName());
+      doc.addField(PaperSchema.TWEET_HANDLE, tweet.handle());
+      doc.addField(PaperSchema.TWEET_DATE, tweet.date() == null ? "" : tweet.date().toString());
+      doc.addField(PaperSchema.TWEET_URL, tweet.url());
+    }
+    if (vector != null) {
+      List<Float> values = new ArrayList<>(vector.length);
+      for (float value : vector) {
+        values.add(value);
+      }
+      doc.addField(PaperSchema.VECTOR, values);
+    }
+    return doc;
+  }
+
+  /** Rebuilds the paper from a Solr document's stored fields. */
+  public static Paper toPaper(SolrDocument doc) {
+    List<LocalDate> dates = new ArrayList<>();
+    for (Object date : values(doc, PaperSchema.DATE)) {
+      dates.add(((Date) date).toInstant().atOffset(ZoneOffset.UTC).toLocalDate());
+    }
+    List<String> texts = strings(doc, PaperSchema.TWEET);
+    List<String> names = strings(doc, PaperSchema.TWEET_NAME);
+    List<String> handles = strings(doc, PaperSchema.TWEET_HANDLE);
+    List<String> tweetDates = strings(doc, PaperSchema.TWEET_DATE);
+    List<String> urls = strings(doc, PaperSchema.TWEET_URL);
+    List<Tweet> tweets = new ArrayList<>();
+    for (int i = 0; i < texts.size(); i++) {
+      String date = tweetDates.get(i);
+      tweets.add(
+          new Tweet(
+              texts.get(i),
+              names.get(i),
+              handles.get(i),
+              date.isEmpty() ? null : LocalDate.parse(date),
+              urls.get(i)));
+    }
+    return new Paper(
+        (String) doc.getFirstValue(PaperSchema.ID),
+        (String) doc.getFirstValue(PaperSchema.TITLE),
+        strings(doc, PaperSchema.AUTHOR),
+        strings(doc, PaperSchema.CATEGORY),
+        (String) doc.getFirstValue(PaperSchema.ABSTRACT),
+        ((Number) doc.getFirstValue(PaperSchema.RETWEETS)).intValue(),
+        ((Number) doc.getFirstValue(PaperSchema.FAVORITES)).intValue(),
+        dates,
+        tweets);
+  }
+
+  private static Date instant(LocalDate date) {
+    return Date.from(date.atStartOfDay(ZoneOffset.UTC).toInstant());
+  }
+
+  private static Collection<Object> values(SolrDocument doc, String field) {
+    Collection<Object> values = doc.getFieldValues(field);
+    return values == null ? List.of() : values;
+  }
+
+  private static List<String> strings(SolrDocument doc, String field) {
+    return values(doc, field).stream().map(String.class::cast).toList();
+  }
+}
