@@ -41,7 +41,7 @@ public final class HotpapersApp {
    * The app serving {@code search} without admin routes, which stops without waiting for requests
    * in flight (as tests want); start it with {@code start(port)}.
    */
-  public static Javalin create(SearchService search) {
+  public static Javalin create(SearchEngine search) {
     return create(search, Optional.empty(), Duration.ZERO, new FairUse(FairUse.Limits.none()));
   }
 
@@ -51,7 +51,7 @@ public final class HotpapersApp {
    * gracefulStop} to finish.
    */
   public static Javalin create(
-      SearchService search, Optional<AdminRoutes> admin, Duration gracefulStop, FairUse fairUse) {
+      SearchEngine search, Optional<AdminRoutes> admin, Duration gracefulStop, FairUse fairUse) {
     SearchRoutes routes = new SearchRoutes(search);
     return Javalin.create(
         config -> {

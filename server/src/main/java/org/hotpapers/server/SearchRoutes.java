@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-/** HTTP handlers: read and check parameters, call {@link SearchService}, answer JSON. */
+/** HTTP handlers: read and check parameters, call {@link SearchEngine}, answer JSON. */
 public final class SearchRoutes {
 
   private static final Pattern HANDLE = Pattern.compile("@?\\w{1,50}");
@@ -26,11 +26,11 @@ public final class SearchRoutes {
   private static final double MAX_HALF_LIFE_DAYS = 3650;
   private static final String BIBTEX_SUFFIX = ".bib";
 
-  private final SearchService search;
+  private final SearchEngine search;
   private final byte[] openApi;
 
   /** Routes over {@code search}. */
-  public SearchRoutes(SearchService search) {
+  public SearchRoutes(SearchEngine search) {
     this.search = search;
     try (InputStream in = SearchRoutes.class.getResourceAsStream("/openapi.json")) {
       if (in == null) {

@@ -1,6 +1,5 @@
 package org.hotpapers.server;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -61,7 +60,7 @@ import org.hotpapers.indexer.PaperSchema;
  * highlights. Returns records and holds no HTTP types. Thread-safe; {@link #refresh()} picks up a
  * newly committed index without disturbing searches in flight.
  */
-public final class SearchService implements Closeable {
+public final class SearchService implements SearchEngine {
 
   private static final String[] HIGHLIGHT_FIELDS = {
     PaperSchema.TITLE, PaperSchema.ABSTRACT, PaperSchema.TWEET
@@ -210,6 +209,7 @@ public final class SearchService implements Closeable {
    *
    * @throws DamagedIndexException when the newest commit is damaged (once per commit)
    */
+  @Override
   public void refresh() throws IOException {
     long newest = SegmentInfos.getLastCommitGeneration(directory);
     if (newest == damagedGeneration) {
@@ -242,16 +242,19 @@ public final class SearchService implements Closeable {
   }
 
   /** Why the newest commit is not served, or empty when the served index is the newest. */
+  @Override
   public Optional<String> damage() {
     return Optional.ofNullable(damage);
   }
 
   /** Number of papers in the index being served. */
+  @Override
   public int paperCount() {
     return withSearcher(searcher -> searcher.getIndexReader().numDocs());
   }
 
   /** The embedding model that searches by meaning use, if the index being served has vectors. */
+  @Override
   public Optional<String> semanticModel() {
     return withSearcher(
         searcher -> Optional.ofNullable(hasMeaning(searcher) ? embedder.model() : null));
@@ -262,11 +265,13 @@ public final class SearchService implements Closeable {
   }
 
   /** One whole paper, with its tweets. */
+  @Override
   public Optional<PaperView> paper(String id) {
     return stored(id).map(PaperView::of);
   }
 
   /** The BibTeX entry of paper {@code id}, if the index has it. */
+  @Override
   public Optional<String> citation(String id) {
     return stored(id).map(PaperCitation::bibtex);
   }
@@ -281,6 +286,7 @@ public final class SearchService implements Closeable {
   }
 
   /** Runs a search, correcting misspelled words unless the request turns that off. */
+  @Override
   public SearchResponse search(SearchRequest request) {
     long start = System.nanoTime();
     return withSearcher(
@@ -396,6 +402,7 @@ public final class SearchService implements Closeable {
    * Up to {@code size} papers like paper {@code id} (not itself), or empty for an unknown id: the
    * nearest by meaning when the index has vectors, by shared words otherwise.
    */
+  @Override
   public Optional<List<SearchHit>> similar(String id, int size) {
     return withSearcher(
         searcher -> {
@@ -415,6 +422,7 @@ public final class SearchService implements Closeable {
   }
 
   /** Up to {@code size} completions of {@code prefix}, most discussed first. */
+  @Override
   public List<Suggestion> suggest(String prefix, List<String> categories, int size) {
     return withSearcher(
         searcher -> searcher.suggester(nameAnalyzer).suggest(prefix, categories, size));
