@@ -1,9 +1,8 @@
 /**
- * The hotpapers HTTP server: {@link org.hotpapers.server.SearchService} searches the index and
- * returns records; {@link org.hotpapers.server.SearchRoutes} maps HTTP parameters to a {@link
- * org.hotpapers.server.SearchRequest} and results to JSON; {@link
- * org.hotpapers.server.HotpapersApp} wires them into an unstarted Javalin app; {@link
- * org.hotpapers.server.ServerMain} parses the command line and starts it. Ranking weights live in
- * {@link org.hotpapers.server.RankingWeights}.
+ * The hotpapers server, in three layers: {@link org.hotpapers.server.http} (the Javalin app and its
+ * routes), {@link org.hotpapers.server.search} (the engine-neutral search API the routes call:
+ * {@link org.hotpapers.server.search.SearchEngine} and its request and response records) and one
+ * package per backend ({@link org.hotpapers.server.lucene}, the embedded Lucene index). {@link
+ * org.hotpapers.server.ServerMain} parses the command line, opens the backend and starts the app.
  */
 package org.hotpapers.server;

@@ -12,18 +12,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** A started app on a free port and a plain HTTP client for it, for multi-threaded tests. */
-final class LiveServer implements AutoCloseable {
+public final class LiveServer implements AutoCloseable {
 
   private final Javalin app;
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  LiveServer(Javalin app) {
+  public LiveServer(Javalin app) {
     this.app = app.start(0);
   }
 
   /** GETs {@code path}; the response body is a string. */
-  HttpResponse<String> get(String path) throws IOException, InterruptedException {
+  public HttpResponse<String> get(String path) throws IOException, InterruptedException {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path))
             .timeout(Duration.ofSeconds(30))
@@ -32,13 +32,13 @@ final class LiveServer implements AutoCloseable {
   }
 
   /** A status code and body read from a raw socket. */
-  record RawResponse(int status, String body) {}
+  public record RawResponse(int status, String body) {}
 
   /**
    * Sends {@code target} exactly as given (even with broken escapes that {@link java.net.URI}
    * refuses) as an HTTP/1.0 GET, so the server closes the connection after the answer.
    */
-  RawResponse rawGet(String target) throws IOException {
+  public RawResponse rawGet(String target) throws IOException {
     try (Socket socket = new Socket("localhost", app.port())) {
       socket.setSoTimeout(30_000);
       OutputStream out = socket.getOutputStream();

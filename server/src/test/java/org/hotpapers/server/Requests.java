@@ -1,16 +1,19 @@
 package org.hotpapers.server;
 
 import java.util.List;
+import org.hotpapers.server.search.SearchMode;
+import org.hotpapers.server.search.SearchRequest;
+import org.hotpapers.server.search.SortOrder;
 
 /**
  * Search requests for tests and benchmarks: the defaults of {@link SearchRequest#of} and a change.
  */
-final class Requests {
+public final class Requests {
 
   private Requests() {}
 
   /** {@code q} within {@code categories} and by {@code author} (empty for any). */
-  static SearchRequest filtered(String q, List<String> categories, String author) {
+  public static SearchRequest filtered(String q, List<String> categories, String author) {
     SearchRequest d = SearchRequest.of(q);
     return new SearchRequest(
         q,
@@ -33,7 +36,7 @@ final class Requests {
   /**
    * {@code q} within {@code categories}, ranked in {@code mode}, spelled as typed and explained.
    */
-  static SearchRequest explained(String q, List<String> categories, SearchMode mode) {
+  public static SearchRequest explained(String q, List<String> categories, SearchMode mode) {
     SearchRequest d = filtered(q, categories, "");
     return new SearchRequest(
         q,
@@ -54,7 +57,8 @@ final class Requests {
   }
 
   /** {@code request} sorted by {@code sort}, at {@code page}, with or without explanations. */
-  static SearchRequest with(SearchRequest request, SortOrder sort, int page, boolean explain) {
+  public static SearchRequest with(
+      SearchRequest request, SortOrder sort, int page, boolean explain) {
     SearchRequest r = request;
     return new SearchRequest(
         r.q(),

@@ -15,11 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hotpapers.indexer.BatchReindex;
 import org.hotpapers.indexer.PostParser;
+import org.hotpapers.server.lucene.SearchService;
 
 /** Builds an index of the server's fixture posts and reads JSON answers in tests. */
-final class ServerFixture {
+public final class ServerFixture {
 
-  static final List<String> POSTS =
+  public static final List<String> POSTS =
       List.of(
           "2021-12-30---Hot-Papers.md", "2022-01-03---Hot-Papers.md", "2022-01-04---Hot-Papers.md");
 
@@ -28,12 +29,12 @@ final class ServerFixture {
   private ServerFixture() {}
 
   /** Indexes the fixture posts into {@code dir/index} and opens a search service on it. */
-  static SearchService openService(Path dir) throws IOException {
+  public static SearchService openService(Path dir) throws IOException {
     return openService(dir, Files.createDirectories(dir.resolve("posts")));
   }
 
   /** Adds the fixture posts to {@code posts}, indexes that folder and opens a search service. */
-  static SearchService openService(Path dir, Path posts) throws IOException {
+  public static SearchService openService(Path dir, Path posts) throws IOException {
     for (String name : POSTS) {
       try (InputStream in = ServerFixture.class.getResourceAsStream("/posts/" + name)) {
         Files.write(posts.resolve(name), in.readAllBytes());
@@ -45,7 +46,7 @@ final class ServerFixture {
   }
 
   /** A GET path with URL-encoded query parameters given as name, value pairs. */
-  static String path(String route, String... params) {
+  public static String path(String route, String... params) {
     StringBuilder out = new StringBuilder(route);
     for (int i = 0; i < params.length; i += 2) {
       out.append(i == 0 ? '?' : '&')
@@ -57,7 +58,7 @@ final class ServerFixture {
   }
 
   /** The parsed JSON body of a response. */
-  static JsonNode json(Response response) {
+  public static JsonNode json(Response response) {
     try {
       return JSON.readTree(response.body().string());
     } catch (IOException e) {
@@ -66,12 +67,12 @@ final class ServerFixture {
   }
 
   /** GETs a path and returns the JSON body. */
-  static JsonNode getJson(HttpClient client, String path) {
+  public static JsonNode getJson(HttpClient client, String path) {
     return json(client.get(path));
   }
 
   /** The ids of a search response's hits, in order. */
-  static List<String> ids(JsonNode searchResponse) {
+  public static List<String> ids(JsonNode searchResponse) {
     List<String> ids = new ArrayList<>();
     searchResponse.get("hits").forEach(hit -> ids.add(hit.get("id").asText()));
     return ids;

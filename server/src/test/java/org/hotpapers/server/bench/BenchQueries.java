@@ -15,7 +15,7 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.BytesRef;
 import org.hotpapers.indexer.PaperSchema;
-import org.hotpapers.server.SortOrder;
+import org.hotpapers.server.search.SortOrder;
 
 /**
  * Draws a seeded query set for each {@link QueryClass} from an index's own vocabulary and titles,

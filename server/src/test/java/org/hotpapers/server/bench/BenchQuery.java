@@ -6,11 +6,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.hotpapers.server.MatchMode;
-import org.hotpapers.server.RankingWeights;
-import org.hotpapers.server.SearchMode;
-import org.hotpapers.server.SearchRequest;
-import org.hotpapers.server.SortOrder;
+import org.hotpapers.server.lucene.RankingWeights;
+import org.hotpapers.server.search.MatchMode;
+import org.hotpapers.server.search.SearchMode;
+import org.hotpapers.server.search.SearchRequest;
+import org.hotpapers.server.search.SortOrder;
 
 /**
  * One benchmark query, with its form for the hotpapers service, for HTTP and for SQLite FTS5.

@@ -19,7 +19,7 @@ import org.apache.lucene.index.IndexReader;
 import org.hotpapers.indexer.Paper;
 import org.hotpapers.indexer.PaperDocuments;
 import org.hotpapers.indexer.Tweet;
-import org.hotpapers.server.SortOrder;
+import org.hotpapers.server.search.SortOrder;
 
 /**
  * The peer baseline: the same papers in SQLite FTS5 (porter + unicode61 tokens, bm25 ranking), and

@@ -1,4 +1,0 @@
-package org.hotpapers.server;
-
-/** The JSON body of every error response: what is wrong, for the person who sent the request. */
-public record ErrorBody(String error) {}

@@ -1,0 +1,102 @@
+package org.hotpapers.server.lucene;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.BytesRef;
+import org.hotpapers.indexer.PaperSchema;
+import org.tartarus.snowball.ext.EnglishStemmer;
+
+/**
+ * Other forms of a query word that the index holds: the indexed words with the same Snowball
+ * English stem ("learned" also finds "learning", "driving" also "drive"). The index keeps light
+ * (KStem) stems, which leave many such forms apart; a query word reaches them all, scored as one
+ * word.
+ */
+final class WordForms {
+
+  /**
+   * Words shorter than this are left alone: short words and acronyms conflate badly. The dictionary
+   * is read from the stem less its last letter, which forms may spell otherwise ("drive",
+   * "driving"; "study", "studies").
+   */
+  private static final int MIN_CHARS = 4;
+
+  /** Most dictionary entries read per field and word, bounding the cost of a common prefix. */
+  private static final int MAX_SCANNED = 256;
+
+  private final IndexReader reader;
+
+  /** Forms found in the text fields of {@code reader}. */
+  WordForms(IndexReader reader) {
+    this.reader = reader;
+  }
+
+  /**
+   * The indexed forms of {@code word} (as typed) whose stem is the word's, including {@code
+   * indexed} (the word as the text analyzer indexes it).
+   */
+  Set<BytesRef> of(String word, BytesRef indexed) {
+    Set<BytesRef> forms = new LinkedHashSet<>();
+    forms.add(indexed);
+    String typed = word.toLowerCase(Locale.ROOT);
+    if (typed.length() < MIN_CHARS || !typed.chars().allMatch(Character::isLetter)) {
+      return forms;
+    }
+    String stem = stem(typed);
+    String common = commonPrefix(stem, indexed.utf8ToString());
+    String prefix = common.substring(0, Math.max(0, common.length() - 1));
+    if (prefix.length() < MIN_CHARS - 1) {
+      return forms;
+    }
+    try {
+      for (String field : PaperSchema.TEXT_FIELDS) {
+        Terms terms = MultiTerms.getTerms(reader, field);
+        if (terms == null) {
+          continue;
+        }
+        TermsEnum dictionary = terms.iterator();
+        BytesRef start = new BytesRef(prefix);
+        if (dictionary.seekCeil(start) == TermsEnum.SeekStatus.END) {
+          continue;
+        }
+        int scanned = 0;
+        for (BytesRef term = dictionary.term();
+            term != null && scanned < MAX_SCANNED;
+            term = dictionary.next(), scanned++) {
+          String candidate = term.utf8ToString();
+          if (!candidate.startsWith(prefix)) {
+            break;
+          }
+          if (stem(candidate).equals(stem)) {
+            forms.add(BytesRef.deepCopyOf(term));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return forms;
+  }
+
+  private static String stem(String word) {
+    EnglishStemmer stemmer = new EnglishStemmer();
+    stemmer.setCurrent(word);
+    stemmer.stem();
+    return stemmer.getCurrent();
+  }
+
+  private static String commonPrefix(String a, String b) {
+    int i = 0;
+    while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
+      i++;
+    }
+    return a.substring(0, i);
+  }
+}
