@@ -194,7 +194,7 @@ function renderResults(state, data) {
   const heading = state.q ? "" : state.sort === "relevance" ? "Most discussed papers · " : "";
   const noun = data.total === 1 ? "paper" : "papers";
   $("status").textContent =
-    heading + data.total.toLocaleString("en") + " " + noun + " · " + data.took_ms.toFixed(1) + " ms";
+    heading + (data.total_relation === "gte" ? "≥ " : "") + data.total.toLocaleString("en") + " " + noun + " · " + data.took_ms.toFixed(1) + " ms";
   explained = null;
   renderDidYouMean(state, data);
   renderRelaxed(data);

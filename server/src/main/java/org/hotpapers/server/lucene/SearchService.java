@@ -66,6 +66,7 @@ import org.hotpapers.server.search.SearchRequest;
 import org.hotpapers.server.search.SearchResponse;
 import org.hotpapers.server.search.SearchTimeoutException;
 import org.hotpapers.server.search.Suggestion;
+import org.hotpapers.server.search.TotalRelation;
 import org.hotpapers.server.search.WordMatch;
 
 /**
@@ -407,7 +408,8 @@ public final class SearchService implements SearchEngine {
               correction,
               corrected,
               match,
-              counter.approximate());
+              counter.approximate(),
+              TotalRelation.EQ);
         });
   }
 

@@ -15,6 +15,8 @@ import java.util.List;
  *     has none (blank, an id, or only field-prefixed words)
  * @param facetsApproximate whether the facet counts are estimates: a search matching more than
  *     10,000 papers counts its facets over a sample of 10,000 of them (the total stays exact)
+ * @param totalRelation whether {@code total} is exact ({@code eq}, always so for the Lucene
+ *     backend, whose facet pass visits every match) or a lower bound ({@code gte})
  */
 public record SearchResponse(
     long total,
@@ -26,4 +28,5 @@ public record SearchResponse(
     String suggestion,
     boolean corrected,
     WordMatch match,
-    @JsonProperty("facets_approximate") boolean facetsApproximate) {}
+    @JsonProperty("facets_approximate") boolean facetsApproximate,
+    @JsonProperty("total_relation") TotalRelation totalRelation) {}

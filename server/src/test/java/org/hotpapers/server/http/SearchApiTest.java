@@ -79,8 +79,10 @@ class SearchApiTest {
                   "suggestion",
                   "corrected",
                   "match",
-                  "facets_approximate"),
+                  "facets_approximate",
+                  "total_relation"),
               fieldNames(body));
+          assertEquals("eq", body.get("total_relation").asText());
           assertEquals("{\"required\":2,\"of\":2}", body.get("match").toString());
           assertFalse(body.get("facets_approximate").asBoolean());
           JsonNode hit = body.get("hits").get(0);
