@@ -23,6 +23,7 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.ReaderUtil;
@@ -65,6 +66,7 @@ import org.hotpapers.server.search.SearchMode;
 import org.hotpapers.server.search.SearchRequest;
 import org.hotpapers.server.search.SearchResponse;
 import org.hotpapers.server.search.SearchTimeoutException;
+import org.hotpapers.server.search.SortOrder;
 import org.hotpapers.server.search.Suggestion;
 import org.hotpapers.server.search.TotalRelation;
 import org.hotpapers.server.search.WordMatch;
@@ -92,6 +94,9 @@ public final class SearchService implements SearchEngine {
   private final RankingWeights weights;
   private final PaperQueryParser queryParser;
   private final PaperEmbedder embedder;
+
+  /** Days of digests a search by date looks at first. */
+  private static final long NEWEST_DAYS = 7;
 
   /** Papers taken from the vector index for a search by meaning. */
   static final int SEMANTIC_CANDIDATES = 50;
@@ -349,6 +354,10 @@ public final class SearchService implements SearchEngine {
                 sort == null
                     ? searcher.search(main, new TopScoreDocCollectorManager(window, null, window))
                     : searcher.search(main, window, sort, true);
+          } else if (request.sort() == SortOrder.DATE) {
+            matches = searcher.search(main, new FacetsCollectorManager());
+            top = newest(searcher, main, sort, window);
+            TopFieldCollector.populateScores(top.scoreDocs, searcher, main);
           } else {
             Object[] collected =
                 searcher.search(
@@ -593,6 +602,40 @@ public final class SearchService implements SearchEngine {
       case ENGAGEMENT -> byEngagement();
       case TRENDING -> byTrending(searcher, request.halfLifeDays());
     };
+  }
+
+  /**
+   * The first {@code window} matches of {@code main} by {@code byDate}, searched among the newest
+   * papers first: a week of digests, then four times as many days until the window is full or every
+   * date is in. Sorting every match of a broad query instead makes nearly each one a competitive
+   * hit, since papers are indexed mostly oldest first, and each costs a look-up of its id. Any
+   * paper left out is older than every paper searched, so the page is the one the whole sort would
+   * give.
+   */
+  private static TopDocs newest(IndexSearcher searcher, Query main, Sort byDate, int window)
+      throws IOException {
+    IndexReader reader = searcher.getIndexReader();
+    byte[] max = PointValues.getMaxPackedValue(reader, PaperSchema.LATEST_DATE);
+    byte[] min = PointValues.getMinPackedValue(reader, PaperSchema.LATEST_DATE);
+    if (max == null) {
+      return searcher.search(main, window, byDate);
+    }
+    long newest = LongPoint.decodeDimension(max, 0);
+    long oldest = LongPoint.decodeDimension(min, 0);
+    for (long days = NEWEST_DAYS; ; days *= 4) {
+      long from = newest - days + 1;
+      if (from <= oldest) {
+        return searcher.search(main, window, byDate);
+      }
+      TopDocs top =
+          searcher.search(
+              filtered(main, LongPoint.newRangeQuery(PaperSchema.LATEST_DATE, from, newest)),
+              window,
+              byDate);
+      if (top.scoreDocs.length >= window) {
+        return top;
+      }
+    }
   }
 
   private static Sort byDate() {
