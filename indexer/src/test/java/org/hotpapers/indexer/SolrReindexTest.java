@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -65,8 +66,25 @@ final class SolrReindexTest {
 
   @AfterAll
   static void stopCluster() throws Exception {
-    solr.close();
-    cluster.shutdown();
+    try {
+      solr.close();
+      cluster.shutdown();
+    } finally {
+      deleteQuietly(base);
+    }
+  }
+
+  /** Deletes the cluster's folder; a file a stopping thread still holds is left for the OS. */
+  private static void deleteQuietly(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        try {
+          Files.deleteIfExists(file);
+        } catch (IOException e) {
+          System.err.println("SolrReindexTest: " + file + " not deleted: " + e);
+        }
+      }
+    }
   }
 
   private static Path fixturePosts() throws URISyntaxException {
