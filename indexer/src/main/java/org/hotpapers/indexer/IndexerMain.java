@@ -203,7 +203,7 @@ public final class IndexerMain implements Callable<Integer> {
   }
 
   private int writeSolrConfigset() {
-    int dimensions = embed.equals("on") ? new MiniLmEmbedder().dimensions() : 0;
+    int dimensions = embed.equals("on") ? MiniLmEmbedder.DIMENSIONS : 0;
     try {
       new SolrConfigset(dimensions).write(solrConfigset);
     } catch (IOException e) {

@@ -12,6 +12,7 @@ import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,7 +33,9 @@ public final class MiniLmEmbedder implements PaperEmbedder {
   /** The model name recorded in the index. */
   public static final String MODEL = "all-minilm-l6-v2-q";
 
-  private static final int DIMENSIONS = 384;
+  /** The length of the model's vectors. */
+  public static final int DIMENSIONS = 384;
+
   private static final int WINDOW_TOKENS = 256;
   private static final int SPECIAL_TOKENS = 2;
   private static final int TWEET_TOKENS = WINDOW_TOKENS / 4;
@@ -80,16 +83,18 @@ public final class MiniLmEmbedder implements PaperEmbedder {
 
   private void loadOnce() {
     try (InputStream json = resource(TOKENIZER);
-        InputStream modelTokenizer = resource(TOKENIZER);
         InputStream onnx = resource(ONNX_MODEL)) {
+      byte[] tokenizerJson = json.readAllBytes();
       tokenizer =
           HuggingFaceTokenizer.newInstance(
-              json, Map.of("addSpecialTokens", "false", "truncation", "false"));
+              new ByteArrayInputStream(tokenizerJson),
+              Map.of("addSpecialTokens", "false", "truncation", "false"));
       OrtEnvironment environment = OrtEnvironment.getEnvironment();
       session = environment.createSession(onnx.readAllBytes(), sessionOptions());
       model =
           new OnnxModel(
-              new OnnxBertBiEncoder(environment, session, modelTokenizer, PoolingMode.MEAN));
+              new OnnxBertBiEncoder(
+                  environment, session, new ByteArrayInputStream(tokenizerJson), PoolingMode.MEAN));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (OrtException e) {

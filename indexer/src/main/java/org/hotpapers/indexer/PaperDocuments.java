@@ -119,9 +119,7 @@ public final class PaperDocuments {
       doc.add(new TextField(PaperSchema.TWEETER, tweet.handle(), Field.Store.NO));
       doc.add(new StoredField(PaperSchema.TWEET_NAME, tweet.authorName()));
       doc.add(new StoredField(PaperSchema.TWEET_HANDLE, tweet.handle()));
-      doc.add(
-          new StoredField(
-              PaperSchema.TWEET_DATE, tweet.date() == null ? "" : tweet.date().toString()));
+      doc.add(new StoredField(PaperSchema.TWEET_DATE, storedDate(tweet)));
       doc.add(new StoredField(PaperSchema.TWEET_URL, tweet.url()));
     }
     return doc;
@@ -162,16 +160,13 @@ public final class PaperDocuments {
     for (String date : doc.getValues(PaperSchema.DATE)) {
       dates.add(LocalDate.parse(date));
     }
-    String[] texts = doc.getValues(PaperSchema.TWEET);
-    String[] names = doc.getValues(PaperSchema.TWEET_NAME);
-    String[] handles = doc.getValues(PaperSchema.TWEET_HANDLE);
-    String[] tweetDates = doc.getValues(PaperSchema.TWEET_DATE);
-    String[] urls = doc.getValues(PaperSchema.TWEET_URL);
-    List<Tweet> tweets = new ArrayList<>();
-    for (int i = 0; i < texts.length; i++) {
-      LocalDate date = tweetDates[i].isEmpty() ? null : LocalDate.parse(tweetDates[i]);
-      tweets.add(new Tweet(texts[i], names[i], handles[i], date, urls[i]));
-    }
+    List<Tweet> tweets =
+        tweets(
+            List.of(doc.getValues(PaperSchema.TWEET)),
+            List.of(doc.getValues(PaperSchema.TWEET_NAME)),
+            List.of(doc.getValues(PaperSchema.TWEET_HANDLE)),
+            List.of(doc.getValues(PaperSchema.TWEET_DATE)),
+            List.of(doc.getValues(PaperSchema.TWEET_URL)));
     return new Paper(
         doc.get(PaperSchema.ID),
         doc.get(PaperSchema.TITLE),
@@ -182,5 +177,25 @@ public final class PaperDocuments {
         doc.getField(PaperSchema.FAVORITES).numericValue().intValue(),
         dates,
         tweets);
+  }
+
+  /** A tweet's date as stored in {@link PaperSchema#TWEET_DATE}: ISO, or empty if it has none. */
+  static String storedDate(Tweet tweet) {
+    return tweet.date() == null ? "" : tweet.date().toString();
+  }
+
+  /** A paper's tweets from the parallel values of the stored tweet fields, in order. */
+  static List<Tweet> tweets(
+      List<String> texts,
+      List<String> names,
+      List<String> handles,
+      List<String> dates,
+      List<String> urls) {
+    List<Tweet> tweets = new ArrayList<>(texts.size());
+    for (int i = 0; i < texts.size(); i++) {
+      LocalDate date = dates.get(i).isEmpty() ? null : LocalDate.parse(dates.get(i));
+      tweets.add(new Tweet(texts.get(i), names.get(i), handles.get(i), date, urls.get(i)));
+    }
+    return tweets;
   }
 }

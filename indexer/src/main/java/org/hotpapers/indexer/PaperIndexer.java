@@ -146,11 +146,7 @@ public final class PaperIndexer implements PaperSink {
    */
   @Override
   public void commit(Map<String, String> commitData) throws IOException {
-    Map<String, String> data = new HashMap<>(commitData);
-    if (vectors != null) {
-      data.put(PaperSchema.EMBEDDING_MODEL, vectors.embedder().model());
-      data.put(PaperSchema.EMBEDDING_DIMENSIONS, Integer.toString(vectors.embedder().dimensions()));
-    }
+    Map<String, String> data = PaperVectors.commitData(commitData, vectors);
     writer.setLiveCommitData(data.entrySet());
     writer.commit();
     if (vectors != null) {

@@ -3,7 +3,9 @@ package org.hotpapers.indexer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -88,6 +90,19 @@ public final class PaperVectors {
         new StringBuilder(paper.title()).append('\n').append(paper.abstractText()).append('\n');
     paper.tweets().forEach(tweet -> key.append(tweet.text()).append('\n'));
     return key.toString();
+  }
+
+  /**
+   * What a commit records: {@code commitData}, plus the embedding model and the vectors' length
+   * when {@code vectors} is not {@code null}, so a searcher can refuse another model's vectors.
+   */
+  static Map<String, String> commitData(Map<String, String> commitData, PaperVectors vectors) {
+    Map<String, String> data = new HashMap<>(commitData);
+    if (vectors != null) {
+      data.put(PaperSchema.EMBEDDING_MODEL, vectors.embedder().model());
+      data.put(PaperSchema.EMBEDDING_DIMENSIONS, Integer.toString(vectors.embedder().dimensions()));
+    }
+    return data;
   }
 
   /** Papers embedded by the model so far. */

@@ -80,11 +80,7 @@ public final class SolrCollectionWriter implements PaperSink {
   @Override
   public void commit(Map<String, String> commitData) throws IOException {
     flush();
-    Map<String, String> data = new HashMap<>(commitData);
-    if (vectors != null) {
-      data.put(PaperSchema.EMBEDDING_MODEL, vectors.embedder().model());
-      data.put(PaperSchema.EMBEDDING_DIMENSIONS, Integer.toString(vectors.embedder().dimensions()));
-    }
+    Map<String, String> data = PaperVectors.commitData(commitData, vectors);
     try {
       solr.commit(collection, true, true);
     } catch (SolrServerException e) {

@@ -53,7 +53,7 @@ public final class SolrPapers {
       doc.addField(PaperSchema.TWEETER, tweet.handle());
       doc.addField(PaperSchema.TWEET_NAME, tweet.authorName());
       doc.addField(PaperSchema.TWEET_HANDLE, tweet.handle());
-      doc.addField(PaperSchema.TWEET_DATE, tweet.date() == null ? "" : tweet.date().toString());
+      doc.addField(PaperSchema.TWEET_DATE, PaperDocuments.storedDate(tweet));
       doc.addField(PaperSchema.TWEET_URL, tweet.url());
     }
     if (vector != null) {
@@ -72,22 +72,13 @@ public final class SolrPapers {
     for (Object date : values(doc, PaperSchema.DATE)) {
       dates.add(((Date) date).toInstant().atOffset(ZoneOffset.UTC).toLocalDate());
     }
-    List<String> texts = strings(doc, PaperSchema.TWEET);
-    List<String> names = strings(doc, PaperSchema.TWEET_NAME);
-    List<String> handles = strings(doc, PaperSchema.TWEET_HANDLE);
-    List<String> tweetDates = strings(doc, PaperSchema.TWEET_DATE);
-    List<String> urls = strings(doc, PaperSchema.TWEET_URL);
-    List<Tweet> tweets = new ArrayList<>();
-    for (int i = 0; i < texts.size(); i++) {
-      String date = tweetDates.get(i);
-      tweets.add(
-          new Tweet(
-              texts.get(i),
-              names.get(i),
-              handles.get(i),
-              date.isEmpty() ? null : LocalDate.parse(date),
-              urls.get(i)));
-    }
+    List<Tweet> tweets =
+        PaperDocuments.tweets(
+            strings(doc, PaperSchema.TWEET),
+            strings(doc, PaperSchema.TWEET_NAME),
+            strings(doc, PaperSchema.TWEET_HANDLE),
+            strings(doc, PaperSchema.TWEET_DATE),
+            strings(doc, PaperSchema.TWEET_URL));
     return new Paper(
         (String) doc.getFirstValue(PaperSchema.ID),
         (String) doc.getFirstValue(PaperSchema.TITLE),

@@ -101,7 +101,7 @@ final class SolrReindexTest {
   }
 
   private static long count(String collection) throws Exception {
-    return solr.query(collection, new SolrQuery("*:*")).getResults().getNumFound();
+    return count(collection, "*:*");
   }
 
   @Test

@@ -108,9 +108,9 @@ class DateSortTest {
         page,
         size,
         false,
-        0.6,
+        RankingWeights.DEFAULT_POP,
         false,
-        30,
+        SearchRequest.DEFAULT_HALF_LIFE_DAYS,
         MatchMode.AUTO,
         SearchMode.LEXICAL);
   }
