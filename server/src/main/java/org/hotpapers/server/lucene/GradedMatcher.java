@@ -33,6 +33,34 @@ final class GradedMatcher {
    */
   static WordMatch plan(IndexSearcher searcher, UserQuery query, Query filter, MatchMode mode)
       throws IOException {
+    if (!needsCount(query, mode)) {
+      return plan(query, mode, 0);
+    }
+    int most =
+        someoneHoldsAll(searcher, query, filter)
+            ? query.words().size()
+            : mostWordsHeld(searcher, query, filter);
+    return plan(query, mode, most);
+  }
+
+  /**
+   * Whether the plan of {@code query} under {@code mode} depends on the most words that one paper
+   * holds; when it does not, any count gives the same plan.
+   */
+  static boolean needsCount(UserQuery query, MatchMode mode) {
+    int words = query.words().size();
+    return words > 1
+        && mode != MatchMode.ANY
+        && mode != MatchMode.ALL
+        && !(mode == MatchMode.AUTO && query.operators());
+  }
+
+  /**
+   * The words {@code query} requires under {@code mode} when at most {@code most} of them are held
+   * by one paper within the filters (as {@link #wordsHeld} scores them); {@code null} when the
+   * query has no plain words.
+   */
+  static WordMatch plan(UserQuery query, MatchMode mode, int most) {
     int words = query.words().size();
     if (words == 0) {
       return null;
@@ -40,17 +68,25 @@ final class GradedMatcher {
     if (mode == MatchMode.ANY || (mode == MatchMode.AUTO && query.operators())) {
       return new WordMatch(query.operators() && query.hasRequiredConstraint() ? 0 : 1, words, true);
     }
-    if (mode == MatchMode.ALL || words == 1) {
+    if (mode == MatchMode.ALL || words == 1 || most == words) {
       return new WordMatch(words, words, true);
     }
-    if (someoneHoldsAll(searcher, query, filter)) {
-      return new WordMatch(words, words, true);
-    }
-    int most = mostWordsHeld(searcher, query, filter);
-    if (most == 0 || most == words) {
-      return new WordMatch(words, words, most > 0);
+    if (most == 0) {
+      return new WordMatch(words, words, false);
     }
     return new WordMatch(Math.max(Math.min(most, MIN_RELAXED_WORDS), most - 1), words, true);
+  }
+
+  /**
+   * The papers meeting the constraints of {@code query} that hold any of its words, each scored by
+   * the number of words it holds.
+   */
+  static Query wordsHeld(UserQuery query, Query filter) {
+    BooleanQuery.Builder counting = constraints(query, filter);
+    for (Query word : query.words()) {
+      counting.add(new ConstantScoreQuery(word), Occur.SHOULD);
+    }
+    return counting.setMinimumNumberShouldMatch(1).build();
   }
 
   /**
@@ -83,13 +119,9 @@ final class GradedMatcher {
   /** The most words of {@code query} that one paper meeting its constraints holds. */
   private static int mostWordsHeld(IndexSearcher searcher, UserQuery query, Query filter)
       throws IOException {
-    BooleanQuery.Builder counting = constraints(query, filter);
-    for (Query word : query.words()) {
-      counting.add(new ConstantScoreQuery(word), Occur.SHOULD);
-    }
-    counting.setMinimumNumberShouldMatch(1);
     ScoreDoc[] best =
-        searcher.search(counting.build(), new TopScoreDocCollectorManager(1, null, 1)).scoreDocs;
+        searcher.search(wordsHeld(query, filter), new TopScoreDocCollectorManager(1, null, 1))
+            .scoreDocs;
     return best.length == 0 ? 0 : Math.round(best[0].score);
   }
 }

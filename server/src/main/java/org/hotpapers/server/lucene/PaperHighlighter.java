@@ -3,11 +3,13 @@ package org.hotpapers.server.lucene;
 import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -27,6 +29,11 @@ final class PaperHighlighter extends UnifiedHighlighter {
   /** Separates the values of a multi-valued field, as Lucene's highlighter expects. */
   private static final String VALUE_SEPARATOR = String.valueOf(MULTIVAL_SEP_CHAR);
 
+  private static final String[] FIELDS = {
+    PaperSchema.TITLE, PaperSchema.ABSTRACT, PaperSchema.TWEET
+  };
+  private static final int[] PASSAGES = {1, 2, 2};
+
   /** Target length of an abstract snippet. */
   static final int ABSTRACT_PASSAGE_CHARS = 200;
 
@@ -42,6 +49,36 @@ final class PaperHighlighter extends UnifiedHighlighter {
             .withMaxNoHighlightPassages(0)
             .withMaxLength(20_000));
     this.papers = papers;
+  }
+
+  /**
+   * For each of {@code docIds}, the snippets of the fields where {@code query} matched: the title,
+   * up to two abstract passages and up to two tweets, by field, matched terms in {@code <mark>}.
+   */
+  static List<Map<String, List<String>>> highlights(
+      IndexSearcher searcher,
+      Analyzer analyzer,
+      Map<Integer, Paper> papers,
+      int[] docIds,
+      Query query)
+      throws IOException {
+    Map<String, String[]> snippets =
+        query == null || docIds.length == 0
+            ? Map.of()
+            : new PaperHighlighter(searcher, analyzer, papers)
+                .highlightFields(FIELDS, query, docIds, PASSAGES);
+    List<Map<String, List<String>>> highlights = new ArrayList<>(docIds.length);
+    for (int i = 0; i < docIds.length; i++) {
+      Map<String, List<String>> highlight = new LinkedHashMap<>();
+      for (String field : FIELDS) {
+        String[] values = snippets.get(field);
+        if (values != null && values[i] != null && values[i].contains("<mark>")) {
+          highlight.put(field, List.of(values[i].split(HtmlSnippetFormatter.SEPARATOR)));
+        }
+      }
+      highlights.add(highlight);
+    }
+    return highlights;
   }
 
   @Override

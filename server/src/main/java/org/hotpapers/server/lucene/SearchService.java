@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +15,6 @@ import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
@@ -31,7 +29,6 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
@@ -78,10 +75,6 @@ import org.hotpapers.server.search.WordMatch;
  */
 public final class SearchService implements SearchEngine {
 
-  private static final String[] HIGHLIGHT_FIELDS = {
-    PaperSchema.TITLE, PaperSchema.ABSTRACT, PaperSchema.TWEET
-  };
-  private static final int[] HIGHLIGHT_PASSAGES = {1, 2, 2};
   private static final int CATEGORY_FACET_SIZE = 50;
   private static final int YEAR_FACET_SIZE = 100;
   private static final int TWEETER_FACET_SIZE = 20;
@@ -90,9 +83,7 @@ public final class SearchService implements SearchEngine {
   private volatile SearcherManager searchers;
   private final Analyzer analyzer = PaperSchema.analyzer();
   private final Analyzer nameAnalyzer = PaperSchema.nameAnalyzer();
-  private final SpellingCorrector corrector = new SpellingCorrector(analyzer);
-  private final RankingWeights weights;
-  private final PaperQueryParser queryParser;
+  private final PaperQueries queries;
   private final PaperEmbedder embedder;
 
   /** Days of digests a search by date looks at first. */
@@ -124,10 +115,8 @@ public final class SearchService implements SearchEngine {
       throws IOException {
     this.directory = directory;
     this.queryTimeout = queryTimeout;
-    this.weights = weights;
     this.embedder = embedder;
-    this.queryParser =
-        new PaperQueryParser(PaperSchema.queryAnalyzer(), PaperSchema.acronymAnalyzer(), weights);
+    this.queries = PaperQueries.forLucene(weights);
     this.searchers = openSearchers(directory);
     checkModel();
   }
@@ -311,32 +300,26 @@ public final class SearchService implements SearchEngine {
     return withSearcher(
         shared -> {
           IndexSearcher searcher = shared.timed(queryTimeout, segmentThreads);
-          String correction = corrector.correct(searcher.getIndexReader(), request.q());
+          String correction = queries.correct(searcher.getIndexReader(), request.q());
           boolean corrected = correction != null && request.fuzzy();
-          UserQuery query = userQuery(searcher, corrected ? correction : request.q());
+          UserQuery query = queries.parse(searcher, corrected ? correction : request.q());
           Query categories = categoryFilter(request.categories());
-          Query author = authorFilter(request.author());
+          Query author = request.author().isBlank() ? null : queries.author(request.author());
           Query tweeter = tweeterFilter(request.tweeter());
           Query dates = dateFilter(request);
           Query filter = filtered(new MatchAllDocsQuery(), categories, author, tweeter, dates);
-          WordMatch match = GradedMatcher.plan(searcher, query, filter, request.match());
-          Query lexicalMatch =
-              query.matchesEverything()
-                  ? new MatchAllDocsQuery()
-                  : query.match(match == null ? 0 : match.required());
-          Query text = textRelevance(query, lexicalMatch, match);
+          WordMatch match = queries.plan(searcher, query, filter, request.match());
           String typed = corrected ? correction : request.q();
-          HybridBlend blend =
-              switch (mode(shared, request, query)) {
-                case LEXICAL -> HybridBlend.lexical(text, lexicalMatch);
-                case HYBRID ->
-                    HybridBlend.hybrid(
-                        text, lexicalMatch, nearest(shared, typed, filter), match, weights);
-                case SEMANTIC ->
-                    HybridBlend.semantic(nearest(shared, typed, filter), lexicalMatch, weights);
-              };
-          Query matchOnly = blend.matched();
-          Query ranked = withEngagement(blend.scored(), request.pop());
+          SearchMode mode = mode(shared, request, query);
+          PaperQueries.Ranking ranking =
+              queries.rank(
+                  query,
+                  match,
+                  mode,
+                  mode == SearchMode.LEXICAL ? null : nearest(shared, typed, filter),
+                  request.pop());
+          Query matchOnly = ranking.matched();
+          Query ranked = ranking.ranked();
           Query main = filtered(ranked, categories, author, tweeter, dates);
 
           int window = request.page() * request.size();
@@ -405,7 +388,7 @@ public final class SearchService implements SearchEngine {
                   page,
                   query.highlight(),
                   request.explain() ? ranked : null,
-                  blend.lexical() == blend.matched() ? null : blend.lexical());
+                  ranking.lexical() == ranking.matched() ? null : ranking.lexical());
           double tookMs = Math.round((System.nanoTime() - start) / 1_000.0) / 1_000.0;
           return new SearchResponse(
               everything ? searcher.getIndexReader().numDocs() : FacetSample.total(matches),
@@ -452,17 +435,6 @@ public final class SearchService implements SearchEngine {
         searcher -> searcher.suggester(nameAnalyzer).suggest(prefix, categories, size));
   }
 
-  private UserQuery userQuery(IndexSearcher searcher, String q) throws IOException {
-    String id = PaperQueryParser.arxivId(q);
-    if (id != null) {
-      UserQuery byId = PaperQueryParser.idQuery(id);
-      if (searcher.count(byId.match(0)) > 0) {
-        return byId;
-      }
-    }
-    return queryParser.parse(q, searcher.getIndexReader());
-  }
-
   /**
    * Which evidence ranks this search: the request's mode, with words only for a blank query, an id,
    * or an index without vectors of this server's model.
@@ -496,51 +468,6 @@ public final class SearchService implements SearchEngine {
             filter instanceof MatchAllDocsQuery ? null : filter));
   }
 
-  /**
-   * Text relevance of {@code match}, plus the distinct-word bonus for each of the query's words
-   * that a paper holds, plus, when every word was required (a known-item query), the words' scores
-   * in the title alone.
-   */
-  private Query textRelevance(UserQuery query, Query match, WordMatch words) {
-    BooleanQuery.Builder ranked =
-        new BooleanQuery.Builder()
-            .add(match, query.matchesEverything() ? Occur.FILTER : Occur.MUST);
-    if (weights.titleMatchBoost() > 0 && (words == null || !words.relaxed())) {
-      for (Query inTitle : query.titleMatches()) {
-        ranked.add(new BoostQuery(inTitle, weights.titleMatchBoost()), Occur.SHOULD);
-      }
-    }
-    if (weights.distinctWordBonus() > 0 && query.words().size() > 1) {
-      for (Query word : query.words()) {
-        ranked.add(
-            new BoostQuery(new ConstantScoreQuery(word), weights.distinctWordBonus()),
-            Occur.SHOULD);
-      }
-    }
-    return ranked.build();
-  }
-
-  /** {@code scored} plus the engagement feature weighted by {@code pop}. */
-  private Query withEngagement(Query scored, double pop) {
-    Query engagement = engagement(pop);
-    if (engagement == null) {
-      return scored;
-    }
-    return new BooleanQuery.Builder().add(scored, Occur.MUST).add(engagement, Occur.SHOULD).build();
-  }
-
-  /** The engagement feature weighted by {@code pop}, or {@code null} when pop is 0. */
-  private Query engagement(double pop) {
-    if (pop <= 0) {
-      return null;
-    }
-    return FeatureField.newSaturationQuery(
-        PaperSchema.FEATURES,
-        PaperSchema.ENGAGEMENT_FEATURE,
-        (float) (pop * weights.maxEngagementWeight()),
-        weights.engagementPivot());
-  }
-
   private static Query filtered(Query query, Query... filters) {
     BooleanQuery.Builder builder = new BooleanQuery.Builder().add(query, Occur.MUST);
     boolean any = false;
@@ -564,18 +491,6 @@ public final class SearchService implements SearchEngine {
           Occur.SHOULD);
     }
     return any.build();
-  }
-
-  /** The author filter: every word within one author's name, any order, initials allowed. */
-  private Query authorFilter(String author) {
-    if (author.isBlank()) {
-      return null;
-    }
-    Query query = NameQuery.of(nameAnalyzer, PaperSchema.AUTHOR, author);
-    if (query == null) {
-      throw new InvalidQueryException("author has no letters or digits to search for");
-    }
-    return query;
   }
 
   private static Query tweeterFilter(String tweeter) {
@@ -770,21 +685,12 @@ public final class SearchService implements SearchEngine {
       docIds[i] = page[i].doc;
       papers.put(page[i].doc, searcher.paper(page[i].doc));
     }
-    Map<String, String[]> snippets =
-        highlightQuery == null || page.length == 0
-            ? Map.of()
-            : new PaperHighlighter(searcher, analyzer, papers)
-                .highlightFields(HIGHLIGHT_FIELDS, highlightQuery, docIds, HIGHLIGHT_PASSAGES);
+    List<Map<String, List<String>>> highlights =
+        PaperHighlighter.highlights(searcher, analyzer, papers, docIds, highlightQuery);
     List<SearchHit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
       Paper paper = papers.get(page[i].doc);
-      Map<String, List<String>> highlight = new LinkedHashMap<>();
-      for (String field : HIGHLIGHT_FIELDS) {
-        String[] values = snippets.get(field);
-        if (values != null && values[i] != null && values[i].contains("<mark>")) {
-          highlight.put(field, List.of(values[i].split(HtmlSnippetFormatter.SEPARATOR)));
-        }
-      }
+      Map<String, List<String>> highlight = highlights.get(i);
       ScoreBreakdown explain =
           explainQuery == null ? null : ScoreExplainer.explain(searcher, explainQuery, page[i].doc);
       boolean byMeaning = words != null && !matches(searcher, words, page[i].doc);

@@ -9,27 +9,25 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.spell.DirectSpellChecker;
-import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
 import org.hotpapers.indexer.PaperSchema;
 
 /**
  * Corrects the words of a query that no indexed text holds (no title, abstract, tweet, author name
  * or tweeter): for each such word, the most frequent title word within two edits (a swap of two
- * letters counts as one). A word found in a single abstract or tweet is never rewritten.
+ * letters counts as one). A word found in a single abstract or tweet is never rewritten. The papers
+ * are asked through a {@link SpellingIndex}, so one Lucene index and a Solr collection correct
+ * alike.
  */
-final class SpellingCorrector {
+public final class SpellingCorrector {
 
   /** Words, their field prefixes, and operators; only bare words are corrected. */
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(:)?");
@@ -37,12 +35,7 @@ final class SpellingCorrector {
   private static final int MIN_WORD_CHARS = 3;
 
   /** Corrections weighed per unknown word. */
-  private static final int MAX_CANDIDATES = 5;
-
-  /** Fields holding words as typed (unstemmed). */
-  private static final String[] NAME_FIELDS = {
-    PaperSchema.SPELL, PaperSchema.AUTHOR, PaperSchema.TWEETER
-  };
+  static final int MAX_CANDIDATES = 5;
 
   private final DirectSpellChecker checker = new DirectSpellChecker();
   private final Analyzer analyzer;
@@ -57,68 +50,92 @@ final class SpellingCorrector {
     checker.setAccuracy(0.5f);
   }
 
+  /** The spelling questions answered by the index of {@code reader}. */
+  SpellingIndex index(IndexReader reader) {
+    return new ReaderSpellingIndex(reader, analyzer, checker);
+  }
+
+  /**
+   * The words of {@code q} that may be corrected, lower case: bare words of at least three
+   * characters with a letter, not operators, field prefixes, prefixed words or wildcards.
+   */
+  static List<String> candidates(String q) {
+    return spans(q).stream().filter(Span::candidate).map(Span::term).toList();
+  }
+
+  /** The words of {@code q} in order, with whether each may be corrected; none for an id or URL. */
+  private static List<Span> spans(String q) {
+    List<Span> spans = new ArrayList<>();
+    if (isSyntax(q)) {
+      return spans;
+    }
+    int last = 0;
+    Matcher words = WORD.matcher(q);
+    boolean afterPrefix = false;
+    while (words.find()) {
+      String word = words.group();
+      boolean prefixed = afterPrefix && words.start() == last;
+      last = words.end();
+      afterPrefix = words.group(1) != null;
+      String term = word.toLowerCase(Locale.ROOT);
+      boolean candidate =
+          words.group(1) == null
+              && !prefixed
+              && !isOperator(word)
+              && !isWildcarded(q, words.end())
+              && term.length() >= MIN_WORD_CHARS
+              && term.chars().anyMatch(Character::isLetter);
+      spans.add(new Span(words.start(), words.end(), term, candidate));
+    }
+    return spans;
+  }
+
   /**
    * The query with every unknown word replaced by its correction, or {@code null} when every word
    * is known or no correction was found. Among equally close corrections, the one that most titles
    * hold together with the query's other words wins ("seing visoin langauge" is "seeing vision
    * language", not "being vision language").
    */
-  String correct(IndexReader reader, String q) throws IOException {
-    if (isSyntax(q)) {
-      return null;
-    }
-    List<String> parts = new ArrayList<>();
-    Map<Integer, SuggestWord[]> unknown = new LinkedHashMap<>();
+  String correct(SpellingIndex index, String q) throws IOException {
+    List<Span> spans = spans(q);
+    Map<Span, SuggestWord[]> unknown = new LinkedHashMap<>();
     List<String> known = new ArrayList<>();
-    int last = 0;
-    Matcher words = WORD.matcher(q);
-    boolean afterPrefix = false;
-    while (words.find()) {
-      String word = words.group();
-      parts.add(q.substring(last, words.start()));
-      boolean prefixed = afterPrefix && words.start() == last;
-      last = words.end();
-      afterPrefix = words.group(1) != null;
-      parts.add(word);
-      if (words.group(1) != null || prefixed || isOperator(word) || isWildcarded(q, words.end())) {
+    for (Span span : spans) {
+      if (!span.candidate()) {
         continue;
       }
-      String term = word.toLowerCase(Locale.ROOT);
-      if (term.length() < MIN_WORD_CHARS || term.chars().noneMatch(Character::isLetter)) {
+      if (index.holds(span.term())) {
+        known.add(span.term());
         continue;
       }
-      if (isKnown(reader, term)) {
-        known.add(term);
-        continue;
-      }
-      SuggestWord[] suggestions =
-          checker.suggestSimilar(
-              new Term(PaperSchema.SPELL, term),
-              MAX_CANDIDATES,
-              reader,
-              SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+      SuggestWord[] suggestions = index.similar(span.term());
       if (suggestions.length > 0) {
-        unknown.put(parts.size() - 1, suggestions);
+        unknown.put(span, suggestions);
       }
     }
-    parts.add(q.substring(last));
     if (unknown.isEmpty()) {
       return null;
     }
-    IndexSearcher searcher = new IndexSearcher(reader);
-    for (Map.Entry<Integer, SuggestWord[]> word : unknown.entrySet()) {
+    StringBuilder corrected = new StringBuilder(q);
+    List<Span> replaced = new ArrayList<>(unknown.keySet());
+    for (int i = replaced.size() - 1; i >= 0; i--) {
+      Span word = replaced.get(i);
       List<List<String>> context = new ArrayList<>();
       known.forEach(term -> context.add(List.of(term)));
       unknown.forEach(
-          (position, others) -> {
-            if (!position.equals(word.getKey())) {
-              context.add(closest(others));
+          (other, suggestions) -> {
+            if (other != word) {
+              context.add(closest(suggestions));
             }
           });
-      parts.set(word.getKey(), closestInContext(searcher, word.getValue(), context));
+      corrected.replace(
+          word.start(), word.end(), closestInContext(index, unknown.get(word), context));
     }
-    return String.join("", parts);
+    return corrected.toString();
   }
+
+  /** A word of a query: where it is, lower case, and whether it may be corrected. */
+  private record Span(int start, int end, String term, boolean candidate) {}
 
   /** The corrections as close as the best one, most frequent first. */
   private static List<String> closest(SuggestWord[] suggestions) {
@@ -138,21 +155,12 @@ final class SpellingCorrector {
    * most frequent one when that does not tell them apart.
    */
   private static String closestInContext(
-      IndexSearcher searcher, SuggestWord[] suggestions, List<List<String>> context)
+      SpellingIndex index, SuggestWord[] suggestions, List<List<String>> context)
       throws IOException {
     String best = suggestions[0].string;
     float bestTogether = 0;
     for (String candidate : closest(suggestions)) {
-      BooleanQuery.Builder together = new BooleanQuery.Builder();
-      together.add(new TermQuery(new Term(PaperSchema.SPELL, candidate)), Occur.FILTER);
-      for (List<String> group : context) {
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
-        group.forEach(
-            term -> any.add(new TermQuery(new Term(PaperSchema.SPELL, term)), Occur.SHOULD));
-        together.add(new ConstantScoreQuery(any.build()), Occur.SHOULD);
-      }
-      ScoreDoc[] top = searcher.search(together.build(), 1).scoreDocs;
-      float withContext = top.length == 0 ? 0 : top[0].score;
+      float withContext = index.together(candidate, context);
       if (withContext > bestTogether) {
         best = candidate;
         bestTogether = withContext;
@@ -161,25 +169,20 @@ final class SpellingCorrector {
     return best;
   }
 
-  /** A word of a title, abstract, tweet, author name or tweeter is not misspelled. */
-  private boolean isKnown(IndexReader reader, String term) throws IOException {
-    for (String field : NAME_FIELDS) {
-      if (reader.docFreq(new Term(field, term)) > 0) {
-        return true;
-      }
+  /**
+   * The titles holding {@code candidate}, each scored by how many groups of {@code context} it
+   * holds a word of.
+   */
+  static Query together(String candidate, List<List<String>> context) {
+    BooleanQuery.Builder together = new BooleanQuery.Builder();
+    together.add(new TermQuery(new Term(PaperSchema.SPELL, candidate)), Occur.FILTER);
+    for (List<String> group : context) {
+      BooleanQuery.Builder any = new BooleanQuery.Builder();
+      group.forEach(
+          term -> any.add(new TermQuery(new Term(PaperSchema.SPELL, term)), Occur.SHOULD));
+      together.add(new ConstantScoreQuery(any.build()), Occur.SHOULD);
     }
-    try (TokenStream stream = analyzer.tokenStream(PaperSchema.ABSTRACT, term)) {
-      CharTermAttribute token = stream.addAttribute(CharTermAttribute.class);
-      stream.reset();
-      boolean known = false;
-      while (stream.incrementToken()) {
-        for (String field : PaperSchema.TEXT_FIELDS) {
-          known |= reader.docFreq(new Term(field, token.toString())) > 0;
-        }
-      }
-      stream.end();
-      return known;
-    }
+    return together.build();
   }
 
   /** Ids and URLs are not words to correct. */

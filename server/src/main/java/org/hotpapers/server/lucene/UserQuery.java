@@ -19,7 +19,7 @@ import org.apache.lucene.search.Query;
  * @param highlight the terms to highlight, or {@code null} for none
  * @param titleMatches for each single-term word, the word (in all its forms) in the title alone
  */
-record UserQuery(
+public record UserQuery(
     List<BooleanClause> constraints,
     List<Query> words,
     boolean operators,
@@ -30,7 +30,7 @@ record UserQuery(
   static final UserQuery EVERYTHING = new UserQuery(List.of(), List.of(), false, null, List.of());
 
   /** Copies the lists. */
-  UserQuery {
+  public UserQuery {
     constraints = List.copyOf(constraints);
     words = List.copyOf(words);
     titleMatches = List.copyOf(titleMatches);
