@@ -76,6 +76,17 @@ public final class IndexerMain implements Callable<Integer> {
   private int replicas;
 
   @Option(
+      names = "--solr-plugin",
+      paramLabel = "on|off",
+      defaultValue = "on",
+      description =
+          "with --solr or --write-solr-configset: name hotpapers' query parser in the configset,"
+              + " which the server's Solr backend ranks with; the Solr nodes then need"
+              + " hotpapers-solr-plugin.jar on their classpath (default: ${DEFAULT-VALUE}; off for"
+              + " a Solr without it)")
+  private String solrPlugin;
+
+  @Option(
       names = "--write-solr-configset",
       paramLabel = "DIR",
       description =
@@ -106,6 +117,10 @@ public final class IndexerMain implements Callable<Integer> {
   public Integer call() {
     if (!embed.equals("on") && !embed.equals("off")) {
       System.err.println("error: --embed must be on or off, not '" + embed + "'");
+      return 2;
+    }
+    if (!solrPlugin.equals("on") && !solrPlugin.equals("off")) {
+      System.err.println("error: --solr-plugin must be on or off, not '" + solrPlugin + "'");
       return 2;
     }
     if (solrConfigset != null) {
@@ -186,7 +201,9 @@ public final class IndexerMain implements Callable<Integer> {
       PaperVectors vectors = embedder == null ? null : PaperVectors.open(embedder, cache);
       BatchReindex batch = new BatchReindex(new PostParser(), progress, threads, vectors);
       ReindexSummary summary =
-          new SolrReindex(nodes, collection, shards, replicas, batch, vectors).run(posts);
+          new SolrReindex(
+                  nodes, collection, shards, replicas, batch, vectors, solrPlugin.equals("on"))
+              .run(posts);
       System.out.print(summary.report());
       return 0;
     } catch (IllegalArgumentException e) {
@@ -205,7 +222,7 @@ public final class IndexerMain implements Callable<Integer> {
   private int writeSolrConfigset() {
     int dimensions = embed.equals("on") ? MiniLmEmbedder.DIMENSIONS : 0;
     try {
-      new SolrConfigset(dimensions).write(solrConfigset);
+      new SolrConfigset(dimensions, solrPlugin.equals("on")).write(solrConfigset);
     } catch (IOException e) {
       System.err.println("error: the configset could not be written: " + describe(e));
       return 1;

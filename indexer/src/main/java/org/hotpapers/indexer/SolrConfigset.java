@@ -25,17 +25,32 @@ public final class SolrConfigset {
   private static final String NAME = "name";
   private static final String EXACT = "exact";
 
+  /**
+   * The query parser that the server's Solr backend ranks with, {@code {!hotpapers}}: its class
+   * ships in {@code hotpapers-solr-plugin.jar}, which the Solr nodes must have on their classpath.
+   */
+  public static final String QUERY_PARSER_CLASS = "org.hotpapers.server.solr.PaperQParserPlugin";
+
+  /** The name searches give the query parser. */
+  public static final String QUERY_PARSER = "hotpapers";
+
+  /** The search component that answers the Solr backend's spelling questions, from the same jar. */
+  public static final String SPELLING_COMPONENT_CLASS =
+      "org.hotpapers.server.solr.PaperSpellingComponent";
+
   private final int vectorDimensions;
+  private final boolean queryParser;
 
   /**
    * The configset of an index whose vectors have {@code vectorDimensions} dimensions, or of a
-   * lexical-only index if that is 0.
+   * lexical-only index if that is 0, naming hotpapers' query parser if {@code queryParser}.
    */
-  public SolrConfigset(int vectorDimensions) {
+  public SolrConfigset(int vectorDimensions, boolean queryParser) {
     if (vectorDimensions < 0) {
       throw new IllegalArgumentException("vector dimensions cannot be negative");
     }
     this.vectorDimensions = vectorDimensions;
+    this.queryParser = queryParser;
   }
 
   /** The files of the configset by name: {@code schema.xml}, {@code solrconfig.xml}, word lists. */
@@ -155,7 +170,7 @@ public final class SolrConfigset {
       field(xml, stored, "string", "indexed=\"false\" stored=\"true\" multiValued=\"true\"");
     }
     if (vectorDimensions > 0) {
-      field(xml, PaperSchema.VECTOR, "vector", "indexed=\"true\" stored=\"false\"");
+      field(xml, PaperSchema.VECTOR, "vector", "indexed=\"true\" stored=\"true\"");
     }
     return xml.append("</schema>\n").toString();
   }
@@ -216,6 +231,20 @@ public final class SolrConfigset {
 
   /** The text of {@code solrconfig.xml}. */
   public String solrConfig() {
+    String plugins =
+        queryParser
+            ? "  <queryParser name=\""
+                + QUERY_PARSER
+                + "\" class=\""
+                + QUERY_PARSER_CLASS
+                + "\"/>\n  <searchComponent name=\"hotpapers-spelling\" class=\""
+                + SPELLING_COMPONENT_CLASS
+                + "\"/>\n"
+            : "";
+    String lastComponents =
+        queryParser
+            ? "\n    <arr name=\"last-components\">\n      <str>hotpapers-spelling</str>\n    </arr>"
+            : "";
     return """
         <?xml version="1.0" encoding="UTF-8"?>
         <!-- Written by hotpapers' SolrConfigset; do not edit. -->
@@ -245,9 +274,10 @@ public final class SolrConfigset {
           <requestHandler name="/select" class="solr.SearchHandler">
             <lst name="defaults">
               <str name="wt">json</str>
-            </lst>
+            </lst>%s
           </requestHandler>
-        </config>
-        """;
+        %s</config>
+        """
+        .formatted(lastComponents, plugins);
   }
 }

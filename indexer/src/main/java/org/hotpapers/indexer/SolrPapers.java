@@ -15,6 +15,23 @@ import org.apache.solr.common.SolrInputDocument;
  */
 public final class SolrPapers {
 
+  /** The stored fields {@link #toPaper} reads: every field but the vector. */
+  public static final List<String> PAPER_FIELDS =
+      List.of(
+          PaperSchema.ID,
+          PaperSchema.TITLE,
+          PaperSchema.AUTHOR,
+          PaperSchema.CATEGORY,
+          PaperSchema.ABSTRACT,
+          PaperSchema.RETWEETS,
+          PaperSchema.FAVORITES,
+          PaperSchema.DATE,
+          PaperSchema.TWEET,
+          PaperSchema.TWEET_NAME,
+          PaperSchema.TWEET_HANDLE,
+          PaperSchema.TWEET_DATE,
+          PaperSchema.TWEET_URL);
+
   private SolrPapers() {}
 
   /** The Solr document of a paper with its embedding, or without one if {@code vector} is null. */

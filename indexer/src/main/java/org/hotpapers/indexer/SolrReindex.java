@@ -26,11 +26,13 @@ public final class SolrReindex {
   private final int replicas;
   private final BatchReindex batch;
   private final PaperVectors vectors;
+  private final boolean queryParser;
 
   /**
    * A rebuilder of {@code alias} in the cluster {@code solr} reaches, into collections of {@code
    * shards} shards of {@code replicas} replicas, reading posts with {@code batch} and embedding
-   * with {@code vectors} (none if {@code null}; {@code batch} must use the same).
+   * with {@code vectors} (none if {@code null}; {@code batch} must use the same); the collections'
+   * configset names hotpapers' query parser if {@code queryParser} ({@link SolrConfigset}).
    */
   public SolrReindex(
       SolrClient solr,
@@ -38,7 +40,8 @@ public final class SolrReindex {
       int shards,
       int replicas,
       BatchReindex batch,
-      PaperVectors vectors) {
+      PaperVectors vectors,
+      boolean queryParser) {
     if (!Pattern.matches("[A-Za-z][A-Za-z0-9_-]*", alias)) {
       throw new IllegalArgumentException(
           "--collection must be letters, digits, '_' or '-' and start with a letter, not '"
@@ -54,6 +57,7 @@ public final class SolrReindex {
     this.replicas = replicas;
     this.batch = batch;
     this.vectors = vectors;
+    this.queryParser = queryParser;
   }
 
   /** Builds a new collection from every post under {@code postsDir} and moves the alias to it. */
@@ -125,7 +129,8 @@ public final class SolrReindex {
   }
 
   private void uploadConfigset(String name) throws IOException, SolrServerException {
-    byte[] zip = new SolrConfigset(vectors == null ? 0 : vectors.embedder().dimensions()).zip();
+    byte[] zip =
+        new SolrConfigset(vectors == null ? 0 : vectors.embedder().dimensions(), queryParser).zip();
     new ConfigSetAdminRequest.Upload()
         .setConfigSetName(name)
         .setUploadStream(

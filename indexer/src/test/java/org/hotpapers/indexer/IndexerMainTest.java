@@ -142,10 +142,25 @@ class IndexerMainTest {
     assertTrue(schema.contains("<field name=\"title\" type=\"text\""), schema);
     assertTrue(schema.contains("vectorDimension=\"384\""), schema);
     assertTrue(schema.contains("<filter name=\"kStem\"/>"), schema);
-    assertTrue(Files.exists(tmp.resolve("conf").resolve("solrconfig.xml")));
+    assertTrue(
+        Files.readString(tmp.resolve("conf").resolve("solrconfig.xml"))
+            .contains(
+                "<queryParser name=\"hotpapers\" class=\"org.hotpapers.server.solr.PaperQParserPlugin\"/>"));
     assertTrue(Files.exists(tmp.resolve("conf").resolve(PaperSchema.ACRONYMS_FILE)));
     assertEquals(
-        0, run("--write-solr-configset", tmp.resolve("lexical").toString(), "--embed", "off"));
+        0,
+        run(
+            "--write-solr-configset",
+            tmp.resolve("lexical").toString(),
+            "--embed",
+            "off",
+            "--solr-plugin",
+            "off"));
     assertTrue(!Files.readString(tmp.resolve("lexical").resolve("schema.xml")).contains("vector"));
+    assertTrue(
+        !Files.readString(tmp.resolve("lexical").resolve("solrconfig.xml"))
+            .contains("queryParser"));
+    assertEquals(
+        2, run("--write-solr-configset", tmp.resolve("x").toString(), "--solr-plugin", "maybe"));
   }
 }

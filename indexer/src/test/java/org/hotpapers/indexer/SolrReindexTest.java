@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -70,20 +69,7 @@ final class SolrReindexTest {
       solr.close();
       cluster.shutdown();
     } finally {
-      deleteQuietly(base);
-    }
-  }
-
-  /** Deletes the cluster's folder; a file a stopping thread still holds is left for the OS. */
-  private static void deleteQuietly(Path dir) throws IOException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-        try {
-          Files.deleteIfExists(file);
-        } catch (IOException e) {
-          System.err.println("SolrReindexTest: " + file + " not deleted: " + e);
-        }
-      }
+      SolrTestCluster.deleteQuietly(base);
     }
   }
 
@@ -93,7 +79,13 @@ final class SolrReindexTest {
 
   private static SolrReindex reindex(String alias, ReindexListener listener) {
     return new SolrReindex(
-        solr, alias, SHARDS, REPLICAS, new BatchReindex(new PostParser(), listener, 2), null);
+        solr,
+        alias,
+        SHARDS,
+        REPLICAS,
+        new BatchReindex(new PostParser(), listener, 2),
+        null,
+        false);
   }
 
   private static String target(String alias) throws Exception {
@@ -163,7 +155,8 @@ final class SolrReindexTest {
               SHARDS,
               REPLICAS,
               new BatchReindex(new PostParser(), progress -> {}, 2, vectors),
-              vectors)
+              vectors,
+              false)
           .run(fixturePosts());
       Paper paper =
           SolrPapers.toPaper(solr.query("vectors", new SolrQuery("*:*")).getResults().get(0));
@@ -275,7 +268,8 @@ final class SolrReindexTest {
                 "--collection", "cli",
                 "--shards", "2",
                 "--replicas", "1",
-                "--embed", "off");
+                "--embed", "off",
+                "--solr-plugin", "off");
 
     assertEquals(0, status);
     assertEquals(

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -21,6 +22,7 @@ import org.hotpapers.indexer.PostAdder;
 import org.hotpapers.indexer.PostParser;
 import org.hotpapers.indexer.ReindexListener;
 import org.hotpapers.indexer.ReindexSummary;
+import org.hotpapers.indexer.SolrNodes;
 import org.hotpapers.server.http.AdminRoutes;
 import org.hotpapers.server.http.FairUse;
 import org.hotpapers.server.http.HotpapersApp;
@@ -29,6 +31,8 @@ import org.hotpapers.server.lucene.PostsWatcher;
 import org.hotpapers.server.lucene.RankingWeights;
 import org.hotpapers.server.lucene.ReindexJobs;
 import org.hotpapers.server.lucene.SearchService;
+import org.hotpapers.server.search.SearchEngine;
+import org.hotpapers.server.solr.SolrSearchEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -130,6 +134,31 @@ public final class ServerMain implements Callable<Integer> {
               + " indexed")
   private boolean watchPosts;
 
+  @Option(
+      names = "--backend",
+      paramLabel = "lucene|solr",
+      defaultValue = "lucene",
+      description =
+          "where the papers are searched: the Lucene index in --index, or the SolrCloud collection"
+              + " --collection through the nodes --solr (default: ${DEFAULT-VALUE})")
+  private String backend;
+
+  @Option(
+      names = "--solr",
+      split = ",",
+      paramLabel = "URL",
+      description =
+          "with --backend solr: nodes of the SolrCloud cluster (http://host:8983/solr,"
+              + " comma-separated; any live one answers)")
+  private List<String> solr;
+
+  @Option(
+      names = "--collection",
+      paramLabel = "NAME",
+      description =
+          "with --backend solr: the alias (or collection) that the indexer's --solr rebuilds")
+  private String collection;
+
   @Override
   public Integer call() throws Exception {
     if (!embed.equals("on") && !embed.equals("off")) {
@@ -147,6 +176,17 @@ public final class ServerMain implements Callable<Integer> {
     }
     if (queryTimeoutMs < 1) {
       System.err.println("error: --query-timeout-ms must be at least 1");
+      return 2;
+    }
+    if (!backend.equals("lucene") && !backend.equals("solr")) {
+      System.err.println("error: --backend must be lucene or solr, not '" + backend + "'");
+      return 2;
+    }
+    if (backend.equals("solr")) {
+      return serveSolr();
+    }
+    if (solr != null || collection != null) {
+      System.err.println("error: --solr and --collection need --backend solr");
       return 2;
     }
     PaperEmbedder embedder = embed.equals("on") ? new MiniLmEmbedder() : null;
@@ -185,6 +225,70 @@ public final class ServerMain implements Callable<Integer> {
         Optional.ofNullable(System.getenv(AdminRoutes.TOKEN_VARIABLE))
             .filter(token -> !token.isBlank())
             .map(token -> new AdminRoutes(token, jobs));
+    PostsWatcher watcher =
+        watchPosts
+            ? new PostsWatcher(
+                posts,
+                index,
+                new PostAdder(
+                    new PostParser(), search.semanticModel().isPresent() ? vectors : null),
+                search)
+            : null;
+    if (watcher != null) {
+      LOG.info("watching {} for new posts", posts);
+    }
+    serve(search, admin, watcher, jobs, index.toString());
+    return null;
+  }
+
+  /** Serves the {@code --collection} of the {@code --solr} cluster. */
+  private Integer serveSolr() throws IOException {
+    if (solr == null || collection == null) {
+      System.err.println("error: --backend solr needs --solr URL[,URL...] and --collection NAME");
+      return 2;
+    }
+    if (watchPosts) {
+      System.err.println(
+          "error: --watch-posts updates a Lucene index; with --backend solr, rebuild the"
+              + " collection with the indexer's --solr");
+      return 2;
+    }
+    SolrNodes nodes;
+    try {
+      nodes = new SolrNodes(solr);
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: --solr: " + e.getMessage());
+      return 2;
+    }
+    PaperEmbedder embedder = embed.equals("on") ? new MiniLmEmbedder() : null;
+    SolrSearchEngine search;
+    try {
+      search = new SolrSearchEngine(nodes, collection, Duration.ofMillis(queryTimeoutMs), embedder);
+    } catch (IllegalStateException e) {
+      nodes.close();
+      System.err.println("error: " + e.getMessage());
+      return 1;
+    }
+    if (search.semanticModel().isPresent()) {
+      embedder.embedQuery("warm up the model before the first search");
+    }
+    if (System.getenv(AdminRoutes.TOKEN_VARIABLE) != null) {
+      LOG.info("admin routes off with --backend solr: rebuild with the indexer's --solr");
+    }
+    serve(search, Optional.empty(), null, null, "Solr collection " + collection);
+    return null;
+  }
+
+  /**
+   * Serves {@code search} over HTTP until the JVM stops, refreshing it every second and scanning
+   * for new posts with {@code watcher} (if not null).
+   */
+  private void serve(
+      SearchEngine search,
+      Optional<AdminRoutes> admin,
+      PostsWatcher watcher,
+      ReindexJobs jobs,
+      String source) {
     FairUse.Limits defaults = FairUse.Limits.defaults();
     FairUse fairUse =
         new FairUse(
@@ -205,19 +309,9 @@ public final class ServerMain implements Callable<Integer> {
             });
     refresher.scheduleWithFixedDelay(
         () -> refresh(search), REFRESH_SECONDS, REFRESH_SECONDS, TimeUnit.SECONDS);
-    PostsWatcher watcher =
-        watchPosts
-            ? new PostsWatcher(
-                posts,
-                index,
-                new PostAdder(
-                    new PostParser(), search.semanticModel().isPresent() ? vectors : null),
-                search)
-            : null;
     if (watcher != null) {
       refresher.scheduleWithFixedDelay(
           watcher::scan, WATCH_SECONDS, WATCH_SECONDS, TimeUnit.SECONDS);
-      LOG.info("watching {} for new posts", posts);
     }
     Runtime.getRuntime()
         .addShutdownHook(
@@ -229,7 +323,9 @@ public final class ServerMain implements Callable<Integer> {
                   if (watcher != null) {
                     closeQuietly(watcher);
                   }
-                  jobs.close();
+                  if (jobs != null) {
+                    jobs.close();
+                  }
                   closeQuietly(search);
                   LOG.info("stopped; index closed");
                 },
@@ -238,11 +334,10 @@ public final class ServerMain implements Callable<Integer> {
     LOG.info(
         "serving {} papers from {} on http://localhost:{}/ (search by {}; admin routes {})",
         search.paperCount(),
-        index,
+        source,
         app.port(),
         search.semanticModel().map(model -> "words and meaning, " + model).orElse("words"),
         admin.isPresent() ? "on" : "off: set " + AdminRoutes.TOKEN_VARIABLE);
-    return null;
   }
 
   private static boolean hasIndex(Path index) throws IOException {
@@ -254,7 +349,7 @@ public final class ServerMain implements Callable<Integer> {
     }
   }
 
-  private static void refresh(SearchService search) {
+  private static void refresh(SearchEngine search) {
     try {
       search.refresh();
     } catch (DamagedIndexException e) {

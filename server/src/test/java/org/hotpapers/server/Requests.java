@@ -77,4 +77,25 @@ public final class Requests {
         r.match(),
         r.mode());
   }
+
+  /** {@code request} ranked in {@code mode}. */
+  public static SearchRequest inMode(SearchRequest request, SearchMode mode) {
+    SearchRequest r = request;
+    return new SearchRequest(
+        r.q(),
+        r.categories(),
+        r.author(),
+        r.tweeter(),
+        r.from(),
+        r.to(),
+        r.sort(),
+        r.page(),
+        r.size(),
+        r.fuzzy(),
+        r.pop(),
+        r.explain(),
+        r.halfLifeDays(),
+        r.match(),
+        mode);
+  }
 }

@@ -12,9 +12,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hotpapers.server.search.BackendUnavailableException;
 import org.hotpapers.server.search.InvalidQueryException;
 import org.hotpapers.server.search.SearchEngine;
 import org.hotpapers.server.search.SearchTimeoutException;
+import org.hotpapers.server.search.UnsupportedSearchException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,6 +104,18 @@ public final class HotpapersApp {
                   ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
                       .header("Retry-After", Integer.toString(e.retryAfterSeconds()))
                       .json(new ErrorBody(e.getMessage())));
+          config.routes.exception(
+              UnsupportedSearchException.class,
+              (e, ctx) ->
+                  ctx.status(HttpStatus.NOT_IMPLEMENTED).json(new ErrorBody(e.getMessage())));
+          config.routes.exception(
+              BackendUnavailableException.class,
+              (e, ctx) -> {
+                LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+                ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", "5")
+                    .json(new ErrorBody(e.getMessage()));
+              });
           config.routes.exception(
               SearchTimeoutException.class,
               (e, ctx) ->

@@ -27,6 +27,9 @@ import org.hotpapers.server.search.WordMatch;
  */
 public final class PaperQueries {
 
+  /** Papers a search by meaning takes from the vector index. */
+  public static final int SEMANTIC_CANDIDATES = 50;
+
   /** Corrections a spelling index offers per unknown word. */
   public static final int SPELLING_CANDIDATES = SpellingCorrector.MAX_CANDIDATES;
 

@@ -22,9 +22,7 @@ import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PointValues;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -37,7 +35,6 @@ import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -88,9 +85,6 @@ public final class SearchService implements SearchEngine {
 
   /** Days of digests a search by date looks at first. */
   private static final long NEWEST_DAYS = 7;
-
-  /** Papers taken from the vector index for a search by meaning. */
-  static final int SEMANTIC_CANDIDATES = 50;
 
   /** How long a search may run before it is stopped, unless told otherwise. */
   public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(2);
@@ -464,7 +458,7 @@ public final class SearchService implements SearchEngine {
         new KnnFloatVectorQuery(
             PaperSchema.VECTOR,
             embedder.embedQuery(q),
-            SEMANTIC_CANDIDATES,
+            PaperQueries.SEMANTIC_CANDIDATES,
             filter instanceof MatchAllDocsQuery ? null : filter));
   }
 
@@ -693,19 +687,11 @@ public final class SearchService implements SearchEngine {
       Map<String, List<String>> highlight = highlights.get(i);
       ScoreBreakdown explain =
           explainQuery == null ? null : ScoreExplainer.explain(searcher, explainQuery, page[i].doc);
-      boolean byMeaning = words != null && !matches(searcher, words, page[i].doc);
+      boolean byMeaning =
+          words != null && !PageHits.matches(searcher.getIndexReader(), words, page[i].doc);
       hits.add(SearchHit.of(paper, page[i].score, highlight, explain, byMeaning));
     }
     return hits;
-  }
-
-  private static boolean matches(IndexSearcher searcher, Weight weight, int doc)
-      throws IOException {
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    Scorer scorer = weight.scorer(leaf);
-    int local = doc - leaf.docBase;
-    return scorer != null && scorer.iterator().advance(local) == local;
   }
 
   private <T> T withSearcher(SearcherWork<T> work) {
