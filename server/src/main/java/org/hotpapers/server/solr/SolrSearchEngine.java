@@ -7,6 +7,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrRequest;
@@ -58,6 +63,16 @@ public final class SolrSearchEngine implements SearchEngine {
   private final PaperQueries queries = PaperQueries.forLucene(RankingWeights.DEFAULT);
   private final PageHits pageHits = new PageHits(queries);
   private final SolrSearchParams params;
+
+  /** Runs the requests of one search that do not wait for each other. */
+  private final ExecutorService requests =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread thread = new Thread(task, "solr-request");
+            thread.setDaemon(true);
+            return thread;
+          });
+
   private volatile Map<String, String> aliasProperties = Map.of();
 
   /**
@@ -121,24 +136,29 @@ public final class SolrSearchEngine implements SearchEngine {
               + " scores");
     }
     long start = System.nanoTime();
-    String correction = correct(request.q());
-    boolean corrected = correction != null && request.fuzzy();
-    String q = corrected ? correction : request.q();
-    UserQuery words = parse(q);
-    boolean byId = words.words().isEmpty() && isPaperId(q);
-    SearchMode mode = mode(request, words);
+    String typed = request.q();
+    UserQuery typedWords = parse(typed);
+    boolean byId = typedWords.words().isEmpty() && isPaperId(typed);
     List<String> filters = params.filters(request, queries);
-    int most = 0;
-    if (!byId && queries.needsCount(words, request.match())) {
-      most = mostWordsHeld(q, request, filters);
+    Future<String> correcting = background(() -> correct(typed));
+    SearchMode mode = mode(request, typedWords);
+    Evidence evidence = byId ? Evidence.NONE : evidence(typed, typedWords, request, mode, filters);
+    String correction = await(correcting);
+    boolean corrected = correction != null && request.fuzzy();
+    String q = corrected ? correction : typed;
+    UserQuery words = corrected ? parse(q) : typedWords;
+    if (corrected) {
+      mode = mode(request, words);
+      evidence = evidence(q, words, request, mode, filters);
     }
+    int most = evidence.most();
     WordMatch match = byId ? null : queries.plan(words, request.match(), most);
     ModifiableSolrParams search =
         byId
             ? params.byId(PaperQueries.arxivId(q), request, filters)
             : params.ranked(q, request, mode, most, filters, newestDate(request));
     if (mode != SearchMode.LEXICAL) {
-      search.set(PaperQParserPlugin.NEAREST_PARAM, nearest(q, filters));
+      search.set(PaperQParserPlugin.NEAREST_PARAM, evidence.nearest());
     }
     QueryResponse response = query(search);
     SolrDocumentList docs = response.getResults();
@@ -184,6 +204,47 @@ public final class SolrSearchEngine implements SearchEngine {
       return queries.correct(new SolrSpellingIndex(query(params.spelling(words)), this::query), q);
     } catch (IOException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * What the shards need to know of the whole collection before they rank {@code q}: the most of
+   * its words one paper holds (when the plan needs it) and the papers nearest its meaning (unless
+   * {@code mode} is words only), asked side by side.
+   */
+  private Evidence evidence(
+      String q, UserQuery words, SearchRequest request, SearchMode mode, List<String> filters) {
+    Future<String> nearest =
+        mode == SearchMode.LEXICAL ? null : background(() -> nearest(q, filters));
+    int most = queries.needsCount(words, request.match()) ? mostWordsHeld(q, request, filters) : 0;
+    return new Evidence(most, nearest == null ? null : await(nearest));
+  }
+
+  /**
+   * The collection-wide evidence of one query.
+   *
+   * @param most the most of its words that one paper within the filters holds
+   * @param nearest the papers nearest its meaning as {@code id score} pairs, or {@code null}
+   */
+  private record Evidence(int most, String nearest) {
+    static final Evidence NONE = new Evidence(0, null);
+  }
+
+  private <T> Future<T> background(Callable<T> work) {
+    return requests.submit(work);
+  }
+
+  private static <T> T await(Future<T> work) {
+    try {
+      return work.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while asking Solr", e);
     }
   }
 
@@ -388,6 +449,7 @@ public final class SolrSearchEngine implements SearchEngine {
 
   @Override
   public void close() throws IOException {
+    requests.shutdown();
     solr.close();
   }
 }

@@ -42,6 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HotSwapTest {
 
+  /** Reindexes under load: bigger, back, bigger again, so both directions swap while searched. */
+  private static final int ROUNDS = 3;
+
   private static final Pattern TOTAL = Pattern.compile("^\\{\"total\":(\\d+),");
   private static final List<String> QUERIES =
       List.of("", "attention", "diffusion models", "graph", "transformers", "\"image synthesis\"");
@@ -121,7 +124,7 @@ class HotSwapTest {
                   }));
         }
         List<Long> swapMillis = new ArrayList<>();
-        for (int round = 0; round < 5; round++) {
+        for (int round = 0; round < ROUNDS; round++) {
           Path posts = round % 2 == 0 ? bigger : old; // ends on the bigger index
           int expected = round % 2 == 0 ? oldCount + 1 : oldCount;
           new BatchReindex(new PostParser(), progress -> {}).run(posts, index);
@@ -141,9 +144,9 @@ class HotSwapTest {
         Map<String, Long> newTotals = totals(search);
         assertEquals(oldTotals.get("") + 1, newTotals.get(""), "the last reindex adds a paper");
         System.out.printf(
-            "HotSwapTest: %d searches from 8 threads across 5 reindexes of %d papers, swap"
+            "HotSwapTest: %d searches from 8 threads across %d reindexes of %d papers, swap"
                 + " times %s ms, %d failures%n",
-            requests.get(), oldCount, swapMillis, failures.size());
+            requests.get(), ROUNDS, oldCount, swapMillis, failures.size());
         assertEquals(List.of(), failures);
         seen.forEach(
             (q, totals) ->
