@@ -11,10 +11,8 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -28,9 +26,7 @@ import org.apache.solr.client.solrj.request.ConfigSetAdminRequest;
 import org.apache.solr.client.solrj.request.FieldAnalysisRequest;
 import org.apache.solr.client.solrj.response.AnalysisResponseBase;
 import org.apache.solr.client.solrj.response.FieldAnalysisResponse;
-import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.cloud.MiniSolrCloudCluster;
-import org.apache.solr.common.util.NamedList;
 import org.apache.solr.embedded.JettyConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,7 +89,7 @@ final class SolrReindexTest {
   }
 
   private static long count(String collection) throws Exception {
-    return count(collection, "*:*");
+    return solr.query(collection, new SolrQuery("*:*").setRows(0)).getResults().getNumFound();
   }
 
   @Test
@@ -176,64 +172,6 @@ final class SolrReindexTest {
       assertEquals(embedder.model(), properties.get(PaperSchema.EMBEDDING_MODEL));
       assertEquals("384", properties.get(PaperSchema.EMBEDDING_DIMENSIONS));
     }
-  }
-
-  @Test
-  @SuppressWarnings("unchecked")
-  void theCollectionFacetsRanksByEngagementAndHighlightsFromPostings() throws Exception {
-    reindex("served", progress -> {}).run(fixturePosts());
-
-    SolrQuery facets = new SolrQuery("*:*").setRows(0);
-    facets.add(
-        "json.facet",
-        "{categories:{type:terms,field:"
-            + PaperSchema.CATEGORY_FACET
-            + ",limit:100},"
-            + "years:{type:terms,field:"
-            + PaperSchema.YEAR_FACET
-            + "}}");
-    NamedList<Object> buckets =
-        (NamedList<Object>) solr.query("served", facets).getResponse().get("facets");
-    Map<String, Long> categories = new HashMap<>();
-    for (NamedList<Object> bucket :
-        (List<NamedList<Object>>) ((NamedList<Object>) buckets.get("categories")).get("buckets")) {
-      categories.put((String) bucket.get("val"), ((Number) bucket.get("count")).longValue());
-    }
-    long csCv = count("served", PaperSchema.CATEGORY + ":cs.cv");
-    assertEquals(csCv, categories.get("cs.CV"), categories.toString());
-    assertTrue(csCv > 0);
-
-    SolrQuery byEngagement =
-        new SolrQuery("{!rank f=" + PaperSchema.SOLR_ENGAGEMENT_RANK + " function=satu pivot=3000}")
-            .setFields(PaperSchema.ID, PaperSchema.RETWEETS, PaperSchema.FAVORITES)
-            .setRows(5);
-    List<Integer> engagement = new ArrayList<>();
-    solr.query("served", byEngagement)
-        .getResults()
-        .forEach(
-            doc ->
-                engagement.add(
-                    ((Number) doc.getFirstValue(PaperSchema.RETWEETS)).intValue()
-                        + ((Number) doc.getFirstValue(PaperSchema.FAVORITES)).intValue()));
-    List<Integer> sorted = new ArrayList<>(engagement);
-    sorted.sort(Comparator.reverseOrder());
-    assertEquals(sorted, engagement, "most discussed first");
-
-    SolrQuery highlighted = new SolrQuery(PaperSchema.ABSTRACT + ":transformers").setRows(1);
-    highlighted.set("hl", true);
-    highlighted.set("hl.method", "unified");
-    highlighted.set("hl.offsetSource", "POSTINGS");
-    highlighted.set("hl.fl", PaperSchema.ABSTRACT);
-    QueryResponse answer = solr.query("served", highlighted);
-    assertTrue(answer.getResults().getNumFound() > 0, answer.toString());
-    Map<String, Map<String, List<String>>> snippets = answer.getHighlighting();
-    assertFalse(snippets.isEmpty(), answer.toString());
-    String snippet = snippets.values().iterator().next().get(PaperSchema.ABSTRACT).get(0);
-    assertTrue(snippet.toLowerCase(Locale.ROOT).contains("<em>transformers</em>"), snippet);
-  }
-
-  private static long count(String collection, String query) throws Exception {
-    return solr.query(collection, new SolrQuery(query).setRows(0)).getResults().getNumFound();
   }
 
   @Test

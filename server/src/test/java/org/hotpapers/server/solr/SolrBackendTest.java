@@ -32,6 +32,7 @@ import org.hotpapers.indexer.PostParser;
 import org.hotpapers.indexer.SolrNodes;
 import org.hotpapers.indexer.SolrReindex;
 import org.hotpapers.server.LiveServer;
+import org.hotpapers.server.Requests;
 import org.hotpapers.server.ServerFixture;
 import org.hotpapers.server.http.HotpapersApp;
 import org.hotpapers.server.lucene.RankingWeights;
@@ -72,6 +73,13 @@ final class SolrBackendTest {
    */
   private static final float SCORE_TOLERANCE = 0.05f;
 
+  /**
+   * Both indexes are built on one thread: the paper that two digests list is written, then
+   * replaced, and BM25 counts the replaced version until a merge drops it; on several threads
+   * whether it does varies from run to run, and on nine papers that moves scores by 12%.
+   */
+  private static final int ONE_THREAD = 1;
+
   private static Path temp;
   private static Path posts;
   private static ChildSolrCluster cluster;
@@ -95,7 +103,7 @@ final class SolrBackendTest {
     }
     rebuild();
     PaperVectors vectors = PaperVectors.open(EMBEDDER, temp.resolve("lucene.embeddings"));
-    new BatchReindex(new PostParser(), progress -> {}, 2, vectors)
+    new BatchReindex(new PostParser(), progress -> {}, ONE_THREAD, vectors)
         .run(posts, temp.resolve("index"));
     lucene =
         SearchService.open(
@@ -111,7 +119,7 @@ final class SolrBackendTest {
             ALIAS,
             2,
             2,
-            new BatchReindex(new PostParser(), progress -> {}, 2, vectors),
+            new BatchReindex(new PostParser(), progress -> {}, ONE_THREAD, vectors),
             vectors,
             true)
         .run(posts);
@@ -257,8 +265,23 @@ final class SolrBackendTest {
         SearchHit got = actual.hits().get(i);
         assertEquals(want.highlight(), got.highlight(), what + " " + want.id());
         assertEquals(want.matchedByMeaning(), got.matchedByMeaning(), what + " " + want.id());
-        if (search.sort() == SortOrder.RELEVANCE) {
-          assertEquals(want.score(), got.score(), SCORE_TOLERANCE * want.score(), what);
+        if (search.sort() == SortOrder.RELEVANCE
+            && Math.abs(want.score() - got.score()) > SCORE_TOLERANCE * want.score()) {
+          SearchRequest explained =
+              Requests.explained(search.q(), search.categories(), search.mode());
+          throw new AssertionError(
+              what
+                  + " "
+                  + want.id()
+                  + ": score "
+                  + want.score()
+                  + " here, "
+                  + got.score()
+                  + " from Solr; the embedded index explains: "
+                  + lucene.search(explained).hits().stream()
+                      .filter(hit -> hit.id().equals(want.id()))
+                      .map(SearchHit::explain)
+                      .toList());
         }
       }
       compared++;
