@@ -41,6 +41,15 @@ import org.junit.jupiter.api.io.TempDir;
 class FairUseFloodTest {
 
   private static final Duration FLOOD = Duration.ofSeconds(12);
+
+  /**
+   * Bounds on the typist's latency, loose enough for a busy 2-core machine (measured p50 9-16 ms,
+   * p99 30-64 ms): a flood that got through would queue each typed search behind 64 expensive ones,
+   * seconds, not milliseconds.
+   */
+  private static final double TYPIST_P50_MS = 40;
+
+  private static final double TYPIST_P99_MS = 150;
   private static final int FLOOD_CONNECTIONS = 64;
   private static final List<String> EXPENSIVE =
       List.of("sel*", "con*", "pre*", "transformr~2", "tra* OR mod*", "dep* lea* net*");
@@ -109,7 +118,8 @@ class FairUseFloodTest {
                 + " %d errors, p50 %.1f ms, p99 %.1f ms%n",
             FLOOD_CONNECTIONS, floodCounts, sorted.size(), typistErrors, p50, p99);
         assertEquals(0, typistErrors);
-        assertTrue(p99 < 50, "typist p99 " + p99 + " ms");
+        assertTrue(p50 < TYPIST_P50_MS, "typist p50 " + p50 + " ms");
+        assertTrue(p99 < TYPIST_P99_MS, "typist p99 " + p99 + " ms");
         assertTrue(
             floodCounts.keySet().stream().allMatch(s -> s == 200 || s == 429 || s == 503),
             floodCounts.toString());
