@@ -44,8 +44,8 @@ class FairUseFloodTest {
 
   /**
    * Bounds on the typist's latency, loose enough for a busy 2-core machine (measured p50 9-16 ms,
-   * p99 30-64 ms): a flood that got through would queue each typed search behind 64 expensive ones,
-   * seconds, not milliseconds.
+   * p99 30-73 ms): a flood that got through would queue each typed search behind 64 expensive ones,
+   * hundreds of milliseconds and more.
    */
   private static final double TYPIST_P50_MS = 40;
 
