@@ -74,6 +74,20 @@ public final class PaperSpellingComponent extends SearchComponent {
     return answer;
   }
 
+  /** The suggestions of one word's answer, as {@link #answer} wrote them. */
+  static List<SuggestWord> suggestions(NamedList<?> answer) {
+    List<SuggestWord> suggestions = new ArrayList<>();
+    for (Object entry : (List<?>) answer.get("suggestions")) {
+      NamedList<?> suggestion = (NamedList<?>) entry;
+      SuggestWord word = new SuggestWord();
+      word.string = (String) suggestion.get("word");
+      word.score = ((Number) suggestion.get("score")).floatValue();
+      word.freq = ((Number) suggestion.get("freq")).intValue();
+      suggestions.add(word);
+    }
+    return suggestions;
+  }
+
   @Override
   public void handleResponses(ResponseBuilder rb, ShardRequest sreq) {
     if (rb.req.getParams().get(WORDS_PARAM) == null
@@ -126,13 +140,11 @@ public final class PaperSpellingComponent extends SearchComponent {
 
     void add(NamedList<?> answer) {
       holds |= Boolean.TRUE.equals(answer.get("holds"));
-      for (Object entry : (List<?>) answer.get("suggestions")) {
-        NamedList<?> suggestion = (NamedList<?>) entry;
-        String word = (String) suggestion.get("word");
-        SuggestWord sum = suggestions.computeIfAbsent(word, k -> new SuggestWord());
-        sum.string = word;
-        sum.score = Math.max(sum.score, ((Number) suggestion.get("score")).floatValue());
-        sum.freq += ((Number) suggestion.get("freq")).intValue();
+      for (SuggestWord suggestion : suggestions(answer)) {
+        SuggestWord sum = suggestions.computeIfAbsent(suggestion.string, k -> new SuggestWord());
+        sum.string = suggestion.string;
+        sum.score = Math.max(sum.score, suggestion.score);
+        sum.freq += suggestion.freq;
       }
     }
 

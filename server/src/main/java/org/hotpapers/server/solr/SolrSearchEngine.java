@@ -167,8 +167,7 @@ public final class SolrSearchEngine implements SearchEngine {
     for (int i = 0; i < docs.size(); i++) {
       SolrDocument doc = docs.get(i);
       papers.add(SolrPapers.toPaper(doc));
-      Object score = doc.getFirstValue("score");
-      scores[i] = score instanceof Number number ? number.floatValue() : 0f;
+      scores[i] = score(doc);
     }
     List<SearchHit> hits;
     try {
@@ -284,7 +283,7 @@ public final class SolrSearchEngine implements SearchEngine {
     if (best.isEmpty()) {
       return 0;
     }
-    return Math.round(((Number) best.get(0).getFirstValue("score")).floatValue());
+    return Math.round(score(best.get(0)));
   }
 
   /** The newest digest date of the collection, for trending; {@code null} when not needed. */
@@ -306,7 +305,7 @@ public final class SolrSearchEngine implements SearchEngine {
           .append(pairs.isEmpty() ? "" : ",")
           .append(doc.getFirstValue(PaperSchema.ID))
           .append(' ')
-          .append(doc.getFirstValue("score"));
+          .append(score(doc));
     }
     return pairs.toString();
   }
@@ -328,6 +327,13 @@ public final class SolrSearchEngine implements SearchEngine {
     } catch (SolrServerException | IOException e) {
       throw unavailable(e);
     }
+  }
+
+  /** The score Solr returned for {@code doc} ({@code fl=score}), or 0 for a sorted page. */
+  static float score(SolrDocument doc) {
+    return doc.getFirstValue(SolrSearchParams.SCORE) instanceof Number number
+        ? number.floatValue()
+        : 0f;
   }
 
   private BackendUnavailableException unavailable(Exception e) {
@@ -384,14 +390,7 @@ public final class SolrSearchEngine implements SearchEngine {
     SolrDocumentList docs = query(like).getResults();
     List<SearchHit> hits = new ArrayList<>();
     for (SolrDocument hit : docs) {
-      Object score = hit.getFirstValue("score");
-      hits.add(
-          SearchHit.of(
-              SolrPapers.toPaper(hit),
-              score instanceof Number number ? number.floatValue() : 0f,
-              Map.of(),
-              null,
-              false));
+      hits.add(SearchHit.of(SolrPapers.toPaper(hit), score(hit), Map.of(), null, false));
     }
     return Optional.of(hits);
   }

@@ -29,7 +29,11 @@ final class SolrSearchParams {
   private static final String AUTHOR_TAG = "author";
   private static final String TWEETER_TAG = "tweeter";
   private static final String DATE_TAG = "date";
-  private static final String FIELDS = String.join(",", SolrPapers.PAPER_FIELDS) + "," + "score";
+
+  /** The pseudo-field of a hit's score. */
+  static final String SCORE = "score";
+
+  private static final String FIELDS = String.join(",", SolrPapers.PAPER_FIELDS) + "," + SCORE;
   private static final String FACETS =
       "{"
           + terms(PaperSchema.CATEGORY_FACET, PaperSchema.CATEGORY_FACET, 50, CATEGORY_TAG)
@@ -126,7 +130,7 @@ final class SolrSearchParams {
     params.set(CommonParams.Q, parser("plan", "match=" + request.match().parameter()));
     params.set(TEXT_PARAM, q);
     params.set(CommonParams.ROWS, 1);
-    params.set(CommonParams.FL, "score");
+    params.set(CommonParams.FL, SCORE);
     return params;
   }
 
@@ -240,7 +244,7 @@ final class SolrSearchParams {
             + "}"
             + literal(vector));
     params.set(CommonParams.ROWS, PaperQueries.SEMANTIC_CANDIDATES);
-    params.set(CommonParams.FL, PaperSchema.ID + ",score");
+    params.set(CommonParams.FL, PaperSchema.ID + "," + SCORE);
     return params;
   }
 
@@ -269,8 +273,7 @@ final class SolrSearchParams {
     ModifiableSolrParams params = new ModifiableSolrParams();
     params.set(
         CommonParams.Q, "{!knn f=" + PaperSchema.VECTOR + " topK=" + size + "}" + literal(vector));
-    params.add(
-        CommonParams.FQ, "-" + PaperSchema.ID + ":" + ClientUtils.escapeQueryChars(paper.id()));
+    params.add(CommonParams.FQ, notPaper(paper));
     params.set(CommonParams.ROWS, size);
     params.set(CommonParams.FL, FIELDS);
     return params;
@@ -301,8 +304,7 @@ final class SolrSearchParams {
               + "'}");
     }
     params.set(CommonParams.Q, query.append('}').toString());
-    params.add(
-        CommonParams.FQ, "-" + PaperSchema.ID + ":" + ClientUtils.escapeQueryChars(paper.id()));
+    params.add(CommonParams.FQ, notPaper(paper));
     params.set(CommonParams.ROWS, size);
     params.set(CommonParams.FL, FIELDS);
     return params;
@@ -316,6 +318,11 @@ final class SolrSearchParams {
     ModifiableSolrParams params = count();
     params.set(PaperSpellingComponent.WORDS_PARAM, String.join(",", words));
     return params;
+  }
+
+  /** The filter that leaves {@code paper} itself out of its similar papers. */
+  private static String notPaper(Paper paper) {
+    return "-" + PaperSchema.ID + ":" + ClientUtils.escapeQueryChars(paper.id());
   }
 
   /** Counts every paper. */

@@ -1,7 +1,6 @@
 package org.hotpapers.server.solr;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -35,16 +34,8 @@ final class SolrSpellingIndex implements SpellingIndex {
       for (Map.Entry<String, ?> word : list) {
         NamedList<?> answer = (NamedList<?>) word.getValue();
         holds.put(word.getKey(), Boolean.TRUE.equals(answer.get("holds")));
-        List<SuggestWord> suggestions = new ArrayList<>();
-        for (Object entry : (List<?>) answer.get("suggestions")) {
-          NamedList<?> suggestion = (NamedList<?>) entry;
-          SuggestWord suggested = new SuggestWord();
-          suggested.string = (String) suggestion.get("word");
-          suggested.score = ((Number) suggestion.get("score")).floatValue();
-          suggested.freq = ((Number) suggestion.get("freq")).intValue();
-          suggestions.add(suggested);
-        }
-        similar.put(word.getKey(), suggestions.toArray(new SuggestWord[0]));
+        similar.put(
+            word.getKey(), PaperSpellingComponent.suggestions(answer).toArray(new SuggestWord[0]));
       }
     }
   }
@@ -83,9 +74,9 @@ final class SolrSpellingIndex implements SpellingIndex {
     params.set("hotpapers.q", candidate);
     params.set("hotpapers.groups", groupsParam(context));
     params.set("rows", 1);
-    params.set("fl", "score");
+    params.set("fl", SolrSearchParams.SCORE);
     SolrDocumentList best = searcher.search(params).getResults();
-    return best.isEmpty() ? 0 : ((Number) best.get(0).getFirstValue("score")).floatValue();
+    return best.isEmpty() ? 0 : SolrSearchEngine.score(best.get(0));
   }
 
   /** Runs a search against the collection. */
