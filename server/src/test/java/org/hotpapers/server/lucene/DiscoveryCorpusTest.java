@@ -33,6 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** Similar papers and score explanations over the real corpus, when it is beside the checkout. */
 class DiscoveryCorpusTest {
 
+  /** Every how many papers the similar-papers test asks about: a third of them keeps it short. */
+  private static final int SIMILAR_STRIDE = 3;
+
   @TempDir static Path tmp;
   static SearchService service;
   static List<String> ids = new ArrayList<>();
@@ -85,7 +88,11 @@ class DiscoveryCorpusTest {
     assumeTrue(service != null, SharedCorpus.skipMessage());
     int sharing = 0;
     int withSimilar = 0;
-    for (String id : ids) {
+    List<String> sample = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i += SIMILAR_STRIDE) {
+      sample.add(ids.get(i));
+    }
+    for (String id : sample) {
       PaperView paper = service.paper(id).orElseThrow();
       List<SearchHit> similar = service.similar(id, 1).orElseThrow();
       if (similar.isEmpty()) {
@@ -99,11 +106,11 @@ class DiscoveryCorpusTest {
         sharing++;
       }
     }
-    double fraction = sharing / (double) ids.size();
+    double fraction = sharing / (double) sample.size();
     System.out.printf(
-        "DiscoveryCorpusTest: the most similar paper shares a category for %d of %d papers (%.3f);"
-            + " %d have a similar paper%n",
-        sharing, ids.size(), fraction, withSimilar);
+        "DiscoveryCorpusTest: the most similar paper shares a category for %d of %d papers (one in"
+            + " %d, %.3f); %d have a similar paper%n",
+        sharing, sample.size(), SIMILAR_STRIDE, fraction, withSimilar);
     assertTrue(fraction >= 0.8, "only " + fraction);
   }
 

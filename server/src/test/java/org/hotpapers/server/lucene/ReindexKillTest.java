@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kills a reindex of the served directory with SIGKILL at 10 random moments: after each, the server
+ * Kills a reindex of the served directory with SIGKILL at 6 random moments: after each, the server
  * still answers from the previous index, and the next reindex succeeds.
  */
 class ReindexKillTest {
@@ -33,7 +33,7 @@ class ReindexKillTest {
     Random random = new Random(42);
     try (SearchService search = ServerFixture.openService(tmp);
         LiveServer server = new LiveServer(HotpapersApp.create(search))) {
-      for (int round = 0; round < 10; round++) {
+      for (int round = 0; round < 6; round++) {
         Process reindex = IndexerProcess.start(big, index);
         long delay = 200 + random.nextInt(2500);
         boolean finished = reindex.waitFor(delay, TimeUnit.MILLISECONDS);
