@@ -72,6 +72,41 @@ class BatchReindexTest {
     assertTrue(one.papersMerged() > 1, "merged: " + one.papersMerged());
     assertEquals(one.emptyPosts(), four.emptyPosts());
     assertEquals(storedPapers(dir.resolve("one")), storedPapers(dir.resolve("four")));
+    assertEquals(termStatistics(dir.resolve("one")), termStatistics(dir.resolve("four")));
+  }
+
+  @Test
+  void aRebuildCommitsOneSegmentWithoutTheReplacedVersionsOfMergedPapers(@TempDir Path dir)
+      throws IOException {
+    Path posts = Fixtures.copyPosts(dir.resolve("posts"));
+    ReindexSummary built =
+        new BatchReindex(new PostParser(), progress -> {}, 4).run(posts, dir.resolve("index"));
+    assertTrue(built.papersMerged() > 0, "merged: " + built.papersMerged());
+    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir.resolve("index")))) {
+      assertEquals(1, reader.leaves().size());
+      assertEquals(0, reader.numDeletedDocs());
+      assertEquals(
+          Integer.toString(built.papersIndexed()),
+          reader.getIndexCommit().getUserData().get("papers"));
+    }
+  }
+
+  /**
+   * What BM25 reads from the index: per text field, documents, term count and terms' frequencies.
+   */
+  private static Map<String, List<Long>> termStatistics(Path index) throws IOException {
+    Map<String, List<Long>> statistics = new TreeMap<>();
+    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
+      for (String field : List.of(PaperSchema.TITLE, PaperSchema.ABSTRACT, PaperSchema.TWEET)) {
+        statistics.put(
+            field,
+            List.of(
+                (long) reader.getDocCount(field),
+                reader.getSumDocFreq(field),
+                reader.getSumTotalTermFreq(field)));
+      }
+    }
+    return statistics;
   }
 
   private static Map<String, Paper> storedPapers(Path index) throws IOException {
