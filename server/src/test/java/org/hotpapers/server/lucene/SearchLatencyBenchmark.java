@@ -20,7 +20,7 @@ import org.hotpapers.server.search.SortOrder;
  * {@link SearchService#search} over a fixed query mix, the misspelled queries (the typo path) and
  * {@link SearchService#suggest} over prefixes, printing median and p99 of each. Run with {@code mvn
  * -q -pl server -am test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.hotpapers.server.SearchLatencyBenchmark [-Dexec.args="POSTS_DIR"]}.
+ * -Dexec.mainClass=org.hotpapers.server.lucene.SearchLatencyBenchmark [-Dexec.args="POSTS_DIR"]}.
  */
 public final class SearchLatencyBenchmark {
 
