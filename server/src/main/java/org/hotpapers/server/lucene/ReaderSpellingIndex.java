@@ -24,16 +24,23 @@ public final class ReaderSpellingIndex implements SpellingIndex {
 
   private final IndexReader reader;
   private final Analyzer analyzer;
-  private final DirectSpellChecker checker;
+  private final DirectSpellChecker oneEdit;
+  private final DirectSpellChecker twoEdits;
 
   /**
    * The index of {@code reader}, whose text fields {@code analyzer} (the schema's text analyzer)
-   * wrote, searched for corrections by {@code checker}.
+   * wrote, searched for corrections by {@code oneEdit}, then by {@code twoEdits} when it finds
+   * none.
    */
-  ReaderSpellingIndex(IndexReader reader, Analyzer analyzer, DirectSpellChecker checker) {
+  ReaderSpellingIndex(
+      IndexReader reader,
+      Analyzer analyzer,
+      DirectSpellChecker oneEdit,
+      DirectSpellChecker twoEdits) {
     this.reader = reader;
     this.analyzer = analyzer;
-    this.checker = checker;
+    this.oneEdit = oneEdit;
+    this.twoEdits = twoEdits;
   }
 
   @Override
@@ -57,8 +64,19 @@ public final class ReaderSpellingIndex implements SpellingIndex {
     }
   }
 
+  /**
+   * Words one edit away are looked for first, and those two edits away only if there are none: a
+   * word of three or more letters one edit away always scores above any two edits away, so the
+   * closest corrections are the same, without building the costly two-edit automaton (about a
+   * millisecond a word).
+   */
   @Override
   public SuggestWord[] similar(String word) throws IOException {
+    SuggestWord[] close = similar(oneEdit, word);
+    return close.length > 0 ? close : similar(twoEdits, word);
+  }
+
+  private SuggestWord[] similar(DirectSpellChecker checker, String word) throws IOException {
     return checker.suggestSimilar(
         new Term(PaperSchema.SPELL, word),
         SpellingCorrector.MAX_CANDIDATES,

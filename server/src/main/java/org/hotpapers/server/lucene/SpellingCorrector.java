@@ -37,22 +37,28 @@ public final class SpellingCorrector {
   /** Corrections weighed per unknown word. */
   static final int MAX_CANDIDATES = 5;
 
-  private final DirectSpellChecker checker = new DirectSpellChecker();
+  private final DirectSpellChecker oneEdit = checker(1);
+  private final DirectSpellChecker twoEdits = checker(2);
   private final Analyzer analyzer;
 
   /** A corrector that analyzes words with {@code analyzer} to look them up in tweets. */
   SpellingCorrector(Analyzer analyzer) {
     this.analyzer = analyzer;
-    checker.setMaxEdits(2);
+  }
+
+  private static DirectSpellChecker checker(int maxEdits) {
+    DirectSpellChecker checker = new DirectSpellChecker();
+    checker.setMaxEdits(maxEdits);
     checker.setMinPrefix(0);
     checker.setMinQueryLength(MIN_WORD_CHARS);
     checker.setMaxInspections(10);
     checker.setAccuracy(0.5f);
+    return checker;
   }
 
   /** The spelling questions answered by the index of {@code reader}. */
   SpellingIndex index(IndexReader reader) {
-    return new ReaderSpellingIndex(reader, analyzer, checker);
+    return new ReaderSpellingIndex(reader, analyzer, oneEdit, twoEdits);
   }
 
   /**

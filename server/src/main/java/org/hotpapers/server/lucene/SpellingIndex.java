@@ -15,8 +15,9 @@ public interface SpellingIndex {
   boolean holds(String word) throws IOException;
 
   /**
-   * Up to {@link SpellingCorrector#MAX_CANDIDATES} title words within two edits of {@code word},
-   * closest first, then most frequent; none when some title holds {@code word}.
+   * Up to {@link SpellingCorrector#MAX_CANDIDATES} title words one edit from {@code word}, or two
+   * edits when none is one edit away, closest first, then most frequent; none when some title holds
+   * {@code word}.
    */
   SuggestWord[] similar(String word) throws IOException;
 
