@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FairUseFloodTest {
 
-  private static final Duration FLOOD = Duration.ofSeconds(8);
+  private static final Duration FLOOD = Duration.ofSeconds(6);
 
   /**
    * Bounds on the typist's latency, loose enough for a busy 2-core machine (measured p50 9-16 ms,

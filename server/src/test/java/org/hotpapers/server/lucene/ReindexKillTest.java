@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReindexKillTest {
 
-  private static final int POSTS = 2000;
+  private static final int POSTS = 1200;
   private static final int SECTIONS = 20;
 
   @Test
