@@ -84,6 +84,32 @@ public final class HttpLoad {
     return new Result(concurrency, latencies.count(), errors, seconds, latencies);
   }
 
+  /** Sends each of {@code targets} once, in order, on one keep-alive connection. */
+  public Result once(List<String> targets) throws IOException {
+    Latencies latencies = new Latencies();
+    long errors = 0;
+    long start = System.nanoTime();
+    try (Socket socket = new Socket()) {
+      socket.setTcpNoDelay(true);
+      socket.connect(new InetSocketAddress("127.0.0.1", port));
+      OutputStream out = socket.getOutputStream();
+      InputStream in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
+      for (String target : targets) {
+        long sent = System.nanoTime();
+        out.write(
+            ("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        int status = readResponse(in);
+        latencies.add((System.nanoTime() - sent) / 1e6);
+        if (status != 200) {
+          errors++;
+        }
+      }
+    }
+    return new Result(1, latencies.count(), errors, (System.nanoTime() - start) / 1e9, latencies);
+  }
+
   /** One connection's loop. */
   private final class Worker implements Runnable {
     private final List<String> targets;

@@ -48,6 +48,7 @@ public final class ScaleBenchmark implements Callable<Integer> {
 
   private static final Duration HTTP_WARM_UP = Duration.ofSeconds(3);
   private static final int[] CONCURRENCY = {1, 8, 64};
+  private static final int MIN_REQUESTS_PER_CLASS = 100;
   private static final int WARM_UP_QUERIES = 1000;
 
   @Option(names = "--posts", required = true, paramLabel = "DIR", description = "posts folder")
@@ -147,7 +148,7 @@ public final class ScaleBenchmark implements Callable<Integer> {
       Map<QueryClass, Latencies> fts5 = noFts5 ? Map.of() : fts5(reader, queries);
       latencyReport(hotpapers, fts5);
       if (!noHttp) {
-        http(search, queries);
+        http(search, queries, new BenchQueries(reader, 43).draw(queriesPerClass), hotpapers, fts5);
       }
     }
     if (results != null) {
@@ -274,7 +275,13 @@ public final class ScaleBenchmark implements Callable<Integer> {
     }
   }
 
-  private void http(SearchService search, List<BenchQuery> queries) throws Exception {
+  private void http(
+      SearchService search,
+      List<BenchQuery> queries,
+      List<BenchQuery> unseen,
+      Map<QueryClass, Latencies> inProcess,
+      Map<QueryClass, Latencies> fts5)
+      throws Exception {
     List<String> targets =
         new ArrayList<>(new LinkedHashSet<>(queries.stream().map(BenchQuery::httpTarget).toList()));
     Javalin app =
@@ -313,9 +320,60 @@ public final class ScaleBenchmark implements Callable<Integer> {
         record("http_p50_ms", "constant", level, ceiling.latencies().median());
         record("http_p99_ms", "constant", level, ceiling.latencies().p99());
       }
+      httpByClass(app.port(), unseen, inProcess, fts5);
     } finally {
       app.stop();
       constant.stop();
+    }
+  }
+
+  /**
+   * Each class on its own over one keep-alive connection: {@code unseen} queries (drawn with
+   * another seed, so none is answered from a warm cache of the load runs), each sent once, the
+   * first tenth of each class as warm-up; what a person typing that kind of query waits for, beside
+   * the class in-process and in FTS5 in-process.
+   */
+  private void httpByClass(
+      int port,
+      List<BenchQuery> unseen,
+      Map<QueryClass, Latencies> inProcess,
+      Map<QueryClass, Latencies> fts5)
+      throws IOException {
+    out.printf(
+        Locale.ROOT,
+        "%nHTTP per class, one connection, each query once, ms%n%-24s %8s %8s | %11s | %9s%n",
+        "class",
+        "median",
+        "p99",
+        "in-process",
+        "FTS5 med");
+    HttpLoad load = new HttpLoad(port);
+    for (QueryClass queryClass : QueryClass.values()) {
+      List<String> targets =
+          unseen.stream()
+              .filter(query -> query.queryClass() == queryClass)
+              .map(BenchQuery::httpTarget)
+              .distinct()
+              .toList();
+      List<String> sent = new ArrayList<>(targets);
+      while (sent.size() < MIN_REQUESTS_PER_CLASS) {
+        sent.addAll(targets);
+      }
+      int warmUp = sent.size() / 10;
+      load.once(sent.subList(0, warmUp));
+      HttpLoad.Result result = load.once(sent.subList(warmUp, sent.size()));
+      Latencies theirs = fts5.get(queryClass);
+      out.printf(
+          Locale.ROOT,
+          "%-24s %8.2f %8.2f | %11.2f | %9s%s%n",
+          queryClass.label(),
+          result.latencies().median(),
+          result.latencies().p99(),
+          inProcess.get(queryClass).median(),
+          theirs == null ? "-" : String.format(Locale.ROOT, "%.2f", theirs.median()),
+          result.errors() == 0 ? "" : "  " + result.errors() + " errors");
+      record("http_class_median_ms", "hotpapers", queryClass.name(), result.latencies().median());
+      record("http_class_p99_ms", "hotpapers", queryClass.name(), result.latencies().p99());
     }
   }
 
