@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashSafetyTest {
 
-  private static final int POSTS = 1000;
+  private static final int POSTS = 700;
   private static final int SECTIONS = 20;
 
   @Test

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DiskFullTest {
 
-  private static final int SEEDS = 30;
+  private static final int SEEDS = 20;
 
   @TempDir Path tmp;
 
