@@ -89,18 +89,12 @@ public final class HttpLoad {
     Latencies latencies = new Latencies();
     long errors = 0;
     long start = System.nanoTime();
-    try (Socket socket = new Socket()) {
-      socket.setTcpNoDelay(true);
-      socket.connect(new InetSocketAddress("127.0.0.1", port));
+    try (Socket socket = connect()) {
       OutputStream out = socket.getOutputStream();
       InputStream in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
       for (String target : targets) {
         long sent = System.nanoTime();
-        out.write(
-            ("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        int status = readResponse(in);
+        int status = get(out, in, target);
         latencies.add((System.nanoTime() - sent) / 1e6);
         if (status != 200) {
           errors++;
@@ -108,6 +102,28 @@ public final class HttpLoad {
       }
     }
     return new Result(1, latencies.count(), errors, (System.nanoTime() - start) / 1e9, latencies);
+  }
+
+  /** A keep-alive connection to the server, without Nagle's delay. */
+  private Socket connect() throws IOException {
+    Socket socket = new Socket();
+    try {
+      socket.setTcpNoDelay(true);
+      socket.connect(new InetSocketAddress("127.0.0.1", port));
+      return socket;
+    } catch (IOException e) {
+      socket.close();
+      throw e;
+    }
+  }
+
+  /** Sends a GET of {@code target} on a connection and reads the whole response; its status. */
+  private static int get(OutputStream out, InputStream in, String target) throws IOException {
+    out.write(
+        ("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
+    out.flush();
+    return readResponse(in);
   }
 
   /** One connection's loop. */
@@ -127,19 +143,13 @@ public final class HttpLoad {
     @Override
     public void run() {
       while (System.nanoTime() < deadline) {
-        try (Socket socket = new Socket()) {
-          socket.setTcpNoDelay(true);
-          socket.connect(new InetSocketAddress("127.0.0.1", port));
+        try (Socket socket = connect()) {
           OutputStream out = socket.getOutputStream();
           InputStream in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
           while (System.nanoTime() < deadline) {
             String target = targets.get(Math.floorMod(next.getAndIncrement(), targets.size()));
             long start = System.nanoTime();
-            out.write(
-                ("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            int status = readResponse(in);
+            int status = get(out, in, target);
             latencies.add((System.nanoTime() - start) / 1e6);
             if (status != 200) {
               errors++;
