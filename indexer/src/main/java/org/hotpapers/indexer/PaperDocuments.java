@@ -35,6 +35,9 @@ public final class PaperDocuments {
   /** Analyzed words that only need to exist: no frequencies, positions or stored value. */
   private static final FieldType VOCABULARY = vocabulary();
 
+  /** The tweet field's type with nothing stored, for the empty value of a paper without tweets. */
+  private static final FieldType NO_TWEET = noTweet();
+
   private PaperDocuments() {}
 
   private static FieldType vocabulary() {
@@ -42,6 +45,13 @@ public final class PaperDocuments {
     type.setTokenized(true);
     type.setIndexOptions(IndexOptions.DOCS);
     type.setOmitNorms(true);
+    type.freeze();
+    return type;
+  }
+
+  private static FieldType noTweet() {
+    FieldType type = new FieldType(HIGHLIGHTED_TEXT);
+    type.setStored(false);
     type.freeze();
     return type;
   }
@@ -113,6 +123,13 @@ public final class PaperDocuments {
                       PaperSchema.TWEETER_HANDLE, PaperSchema.handleTerm(handle), Field.Store.NO));
               doc.add(new SortedSetDocValuesFacetField(PaperSchema.TWEETER_FACET, handle));
             });
+    if (paper.tweets().isEmpty()) {
+      // An empty value gives the paper a norm of 0 in both tweet fields, which scores as no value
+      // does. Norms that most but not all papers have are stored sparse, and writing the postings
+      // of a segment then scans them from its first paper for every term.
+      doc.add(new Field(PaperSchema.TWEET, "", NO_TWEET));
+      doc.add(new TextField(PaperSchema.TWEETER, "", Field.Store.NO));
+    }
     for (Tweet tweet : paper.tweets()) {
       doc.add(new Field(PaperSchema.TWEET, tweet.text(), HIGHLIGHTED_TEXT));
       doc.add(new TextField(PaperSchema.TWEETER, tweet.authorName(), Field.Store.NO));

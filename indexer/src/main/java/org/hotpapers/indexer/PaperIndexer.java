@@ -1,12 +1,18 @@
 package org.hotpapers.indexer;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -141,6 +147,7 @@ public final class PaperIndexer implements PaperSink {
     if (ids.isEmpty()) {
       return papers;
     }
+    flushOnEveryCore();
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
       IndexSearcher searcher = new IndexSearcher(reader);
       StoredFields storedFields = searcher.storedFields();
@@ -161,6 +168,7 @@ public final class PaperIndexer implements PaperSink {
    */
   @Override
   public void commit(Map<String, String> commitData) throws IOException {
+    flushOnEveryCore();
     if (fresh && vectors == null && writer.getDocStats().numDocs <= MERGE_TO_ONE_SEGMENT_UP_TO) {
       mergeToOneSegment();
     }
@@ -169,6 +177,50 @@ public final class PaperIndexer implements PaperSink {
     writer.commit();
     if (vectors != null) {
       vectors.cache().save();
+    }
+  }
+
+  /**
+   * Writes the indexing buffers out as segments on every core at once: a commit, or a reader opened
+   * on the writer, writes the buffers still in memory one after another on its own thread.
+   */
+  private void flushOnEveryCore() throws IOException {
+    int threads = Runtime.getRuntime().availableProcessors();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Void>> flushes = new ArrayList<>(threads);
+      for (int i = 0; i < threads; i++) {
+        flushes.add(
+            pool.submit(
+                () -> {
+                  while (writer.flushNextBuffer()) {
+                    // each call writes one buffer; the loop ends when none is left
+                  }
+                  return null;
+                }));
+      }
+      for (Future<Void> flush : flushes) {
+        await(flush);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static void await(Future<Void> flush) throws IOException {
+    try {
+      flush.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while flushing the index");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
     }
   }
 
