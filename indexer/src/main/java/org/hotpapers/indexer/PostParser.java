@@ -37,9 +37,9 @@ public final class PostParser {
       Pattern.compile("(\\d{4}\\.\\d{4,5}|[a-z-]+(?:\\.[A-Z]{2})?/\\d{7})(?:v\\d+)?");
   private static final Pattern CATEGORY_LINK =
       Pattern.compile("\\[([^\\]]+)]\\(https?://arxiv\\.org/list/[^)]*\\)");
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-  private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\s{3,}");
-  private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n|\\r|\\n");
+
+  /** Spaces in a row that end a paragraph in an abstract. */
+  private static final int PARAGRAPH_BREAK = 3;
 
   private final TweetParser tweetParser = new TweetParser();
 
@@ -54,7 +54,7 @@ public final class PostParser {
           source, 0, "post is " + content.length + " bytes, over the limit of " + MAX_POST_BYTES);
     }
     String text = decode(source, content);
-    String[] lines = LINE_BREAK.split(text, -1);
+    String[] lines = lines(text);
     int bodyStart = frontMatterEnd(source, lines);
     LocalDate date = postDate(source, lines, bodyStart);
     List<Paper> papers = new ArrayList<>();
@@ -334,19 +334,70 @@ public final class PostParser {
     return authors;
   }
 
-  /** Joins arXiv's folded lines: runs of three or more spaces become paragraph breaks. */
+  /**
+   * The lines of {@code text}, ended by {@code \n}, {@code \r\n} or {@code \r}, empty ones (the
+   * last one too) kept.
+   */
+  static String[] lines(String text) {
+    String unix = text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
+    return unix.split("\n", -1);
+  }
+
+  /**
+   * Joins arXiv's folded lines: runs of three or more spaces become paragraph breaks, shorter runs
+   * one space.
+   */
   private static String paragraphs(String text) {
+    String stripped = text.strip();
     List<String> paragraphs = new ArrayList<>();
-    for (String paragraph : PARAGRAPH_BREAK.split(text.strip())) {
-      String collapsed = collapse(paragraph);
-      if (!collapsed.isEmpty()) {
-        paragraphs.add(collapsed);
+    int start = 0;
+    int i = 0;
+    while (i < stripped.length()) {
+      if (!isSpace(stripped.charAt(i))) {
+        i++;
+        continue;
+      }
+      int run = i;
+      while (i < stripped.length() && isSpace(stripped.charAt(i))) {
+        i++;
+      }
+      if (i - run >= PARAGRAPH_BREAK) {
+        addParagraph(paragraphs, stripped.substring(start, run));
+        start = i;
       }
     }
+    addParagraph(paragraphs, stripped.substring(start));
     return String.join("\n\n", paragraphs);
   }
 
+  private static void addParagraph(List<String> paragraphs, String paragraph) {
+    String collapsed = collapse(paragraph);
+    if (!collapsed.isEmpty()) {
+      paragraphs.add(collapsed);
+    }
+  }
+
+  /** {@code text} with each run of spaces, tabs and line breaks made one space, and stripped. */
   static String collapse(String text) {
-    return WHITESPACE.matcher(text).replaceAll(" ").strip();
+    StringBuilder collapsed = new StringBuilder(text.length());
+    boolean inRun = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (isSpace(c)) {
+        inRun = true;
+      } else {
+        if (inRun) {
+          collapsed.append(' ');
+          inRun = false;
+        }
+        collapsed.append(c);
+      }
+    }
+    return collapsed.toString().strip();
+  }
+
+  /** Whether {@code c} is what {@code \s} matches in a regex: a space, tab or line break. */
+  static boolean isSpace(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
   }
 }

@@ -21,16 +21,14 @@ final class TweetParser {
       Pattern.compile("^[\\s\\u2014-]*(.*?)\\s*\\(@(\\w{1,50})\\)\\s*$");
   private static final DateTimeFormatter TWEET_DATE =
       DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.ENGLISH);
-  private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f]+");
-  private static final Pattern BLANK_LINES = Pattern.compile("\\s*\\n\\s*");
 
   /** Returns the tweet, or {@code null} when the embed has no text or no author handle. */
   Tweet parse(String html) {
-    Element quote = Jsoup.parseBodyFragment(html).selectFirst("blockquote");
+    Element quote = Jsoup.parseBodyFragment(html).getElementsByTag("blockquote").first();
     if (quote == null) {
       return null;
     }
-    Element paragraph = quote.selectFirst("p");
+    Element paragraph = quote.getElementsByTag("p").first();
     String text = paragraph == null ? "" : text(paragraph);
     StringBuilder byline = new StringBuilder();
     Element dateLink = null;
@@ -52,11 +50,57 @@ final class TweetParser {
 
   /** Text of the paragraph with each {@code <br>} kept as a line break. */
   private static String text(Element paragraph) {
-    for (Element br : paragraph.select("br")) {
+    for (Element br : paragraph.getElementsByTag("br")) {
       br.replaceWith(new TextNode("\n"));
     }
-    String text = SPACES.matcher(paragraph.wholeText()).replaceAll(" ");
-    return BLANK_LINES.matcher(text).replaceAll("\n").strip();
+    return lines(paragraph.wholeText());
+  }
+
+  /**
+   * {@code text} with each run of white space that holds a line break made one line break, other
+   * runs of spaces, tabs and form feeds one space, and the ends stripped.
+   */
+  static String lines(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    int i = 0;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (!PostParser.isSpace(c)) {
+        out.append(c);
+        i++;
+        continue;
+      }
+      int run = i;
+      boolean lineBreak = false;
+      while (i < text.length() && PostParser.isSpace(text.charAt(i))) {
+        lineBreak |= text.charAt(i) == '\n';
+        i++;
+      }
+      if (lineBreak) {
+        out.append('\n');
+      } else {
+        appendSpaces(out, text, run, i);
+      }
+    }
+    return out.toString().strip();
+  }
+
+  /**
+   * The run {@code text[from, to)}, without a line break: carriage returns kept, the rest one space
+   * each stretch.
+   */
+  private static void appendSpaces(StringBuilder out, String text, int from, int to) {
+    boolean inSpaces = false;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c == '\r') {
+        out.append(c);
+        inSpaces = false;
+      } else if (!inSpaces) {
+        out.append(' ');
+        inSpaces = true;
+      }
+    }
   }
 
   private static LocalDate date(String text) {

@@ -124,4 +124,33 @@ class PostParserTest {
     assertEquals(1, parsed.problems().size());
     assertEquals(13, parsed.problems().get(0).line());
   }
+
+  @Test
+  void linesEndAtEveryKindOfLineBreakAndKeepEmptyOnes() {
+    assertEquals(
+        List.of("a", "b", "", "c", "d", ""), List.of(PostParser.lines("a\r\nb\n\nc\rd\n")));
+    assertEquals(List.of(""), List.of(PostParser.lines("")));
+  }
+
+  @Test
+  void collapseMakesEachRunOfSpacesTabsAndBreaksOneSpace() {
+    assertEquals("a b c d", PostParser.collapse(" \ta \u000B\f b\r\n\nc d  "));
+    assertEquals("a\u00A0 b", PostParser.collapse("\u2003a\u00A0  b\u2003"));
+    assertEquals("", PostParser.collapse(" \t\n"));
+  }
+
+  @Test
+  void abstractParagraphsBreakAtThreeSpacesOrMore() throws Exception {
+    String post =
+        "---\ntitle: Hot Papers 2021-02-01\n---\n# 1. T\n\nA\n\n- retweets: 1, favorites: 2\n"
+            + "- links: [abs](https://arxiv.org/abs/2102.00001)\n\n"
+            + "First  part\tof one.   Second\n\n\n   \tThird.  \n";
+    Post parsed = parser.parse("x.md", post.getBytes());
+    assertEquals("First part of one.\n\nSecond\n\nThird.", parsed.papers().get(0).abstractText());
+  }
+
+  @Test
+  void tweetTextKeepsOneLineBreakPerRunThatHoldsOneAndOneSpaceOtherwise() {
+    assertEquals("a b\nc\r d\ne", TweetParser.lines("  a \t b \n\n c\r\fd\u000B\n e \n"));
+  }
 }
