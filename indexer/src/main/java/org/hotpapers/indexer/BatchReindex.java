@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -122,7 +121,7 @@ public final class BatchReindex {
         }
         int papersAtLastProgress = 0;
         for (int i = 0; i < outcomes.size(); i++) {
-          PostOutcome outcome = await(outcomes.get(i));
+          PostOutcome outcome = Tasks.await(outcomes.get(i), "reindexing");
           papersIndexed += outcome.papersIndexed();
           if (outcome.skipped() != null) {
             skippedPosts.add(outcome.skipped());
@@ -193,24 +192,6 @@ public final class BatchReindex {
     int indexed = firstAppearances.size();
     boolean empty = papers.isEmpty() && parsed.problems().isEmpty();
     return new PostOutcome(name, null, parsed.problems(), empty, indexed);
-  }
-
-  /** The outcome of one post, rethrowing what its worker threw. */
-  private static PostOutcome await(Future<PostOutcome> outcome) throws IOException {
-    try {
-      return outcome.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("reindex interrupted");
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IOException(e.getCause());
-    }
   }
 
   /**

@@ -1,7 +1,6 @@
 package org.hotpapers.indexer;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,7 +8,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -200,27 +198,10 @@ public final class PaperIndexer implements PaperSink {
                 }));
       }
       for (Future<Void> flush : flushes) {
-        await(flush);
+        Tasks.await(flush, "flushing the index");
       }
     } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private static void await(Future<Void> flush) throws IOException {
-    try {
-      flush.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while flushing the index");
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
+      pool.shutdown();
     }
   }
 

@@ -15,6 +15,15 @@ class PostParserTest {
     return parser.parse(name, Fixtures.bytes(name));
   }
 
+  /** A post of one paper, 2102.00001, whose abstract and tweets are {@code body}. */
+  private Post onePaper(String body) throws MalformedPostException {
+    String post =
+        "---\ntitle: Hot Papers 2021-02-01\n---\n# 1. T\n\nA\n\n- retweets: 1, favorites: 2\n"
+            + "- links: [abs](https://arxiv.org/abs/2102.00001)\n\n"
+            + body;
+    return parser.parse("x.md", post.getBytes());
+  }
+
   @Test
   void readsEverySectionOfAPost() throws Exception {
     Post post = parse("2021-01-04---Hot-Papers.md");
@@ -114,11 +123,10 @@ class PostParserTest {
 
   @Test
   void tweetWithoutHandleIsDroppedAndReported() throws Exception {
-    String post =
-        "---\ntitle: Hot Papers 2021-02-01\n---\n# 1. T\n\nA\n\n- retweets: 1, favorites: 2\n"
-            + "- links: [abs](https://arxiv.org/abs/2102.00001)\n\nAbstract.\n\n"
-            + "<blockquote class=\"twitter-tweet\"><p>text</p>&mdash; nobody</blockquote>\n";
-    Post parsed = parser.parse("x.md", post.getBytes());
+    Post parsed =
+        onePaper(
+            "Abstract.\n\n"
+                + "<blockquote class=\"twitter-tweet\"><p>text</p>&mdash; nobody</blockquote>\n");
     assertEquals(1, parsed.papers().size());
     assertEquals(List.of(), parsed.papers().get(0).tweets());
     assertEquals(1, parsed.problems().size());
@@ -141,11 +149,7 @@ class PostParserTest {
 
   @Test
   void abstractParagraphsBreakAtThreeSpacesOrMore() throws Exception {
-    String post =
-        "---\ntitle: Hot Papers 2021-02-01\n---\n# 1. T\n\nA\n\n- retweets: 1, favorites: 2\n"
-            + "- links: [abs](https://arxiv.org/abs/2102.00001)\n\n"
-            + "First  part\tof one.   Second\n\n\n   \tThird.  \n";
-    Post parsed = parser.parse("x.md", post.getBytes());
+    Post parsed = onePaper("First  part\tof one.   Second\n\n\n   \tThird.  \n");
     assertEquals("First part of one.\n\nSecond\n\nThird.", parsed.papers().get(0).abstractText());
   }
 
