@@ -53,14 +53,14 @@ final class TweetParser {
     for (Element br : paragraph.getElementsByTag("br")) {
       br.replaceWith(new TextNode("\n"));
     }
-    return lines(paragraph.wholeText());
+    return collapseKeepingLineBreaks(paragraph.wholeText());
   }
 
   /**
    * {@code text} with each run of white space that holds a line break made one line break, other
    * runs of spaces, tabs and form feeds one space, and the ends stripped.
    */
-  static String lines(String text) {
+  static String collapseKeepingLineBreaks(String text) {
     StringBuilder out = new StringBuilder(text.length());
     int i = 0;
     while (i < text.length()) {

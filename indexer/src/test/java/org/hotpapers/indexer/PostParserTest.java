@@ -155,6 +155,8 @@ class PostParserTest {
 
   @Test
   void tweetTextKeepsOneLineBreakPerRunThatHoldsOneAndOneSpaceOtherwise() {
-    assertEquals("a b\nc\r d\ne", TweetParser.lines("  a \t b \n\n c\r\fd\u000B\n e \n"));
+    assertEquals(
+        "a b\nc\r d\ne",
+        TweetParser.collapseKeepingLineBreaks("  a \t b \n\n c\r\fd\u000B\n e \n"));
   }
 }
