@@ -3,15 +3,18 @@ package org.hotpapers.server.lucene;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.Query;
 import org.hotpapers.server.search.WordMatch;
 
 /**
  * How words and meaning combine into one ranked query, from the evidence of the query itself. When
- * every word of a query of several words matched (a known item), the papers are the word matches
- * and their similarity to the query's embedding only reorders them a little; when no paper held
- * every word, or none held any (a description in other words), the nearest papers by meaning join
- * the word matches and similarity weighs more. A single word is ranked by its words alone.
+ * every word of a query of several words matched (a known item), the word matches come first and
+ * their similarity to the query's embedding only reorders them a little, and the nearest papers by
+ * meaning follow them (so a description whose words a couple of papers hold by chance still finds
+ * the papers it describes); when no paper held every word, or none held any (a description in other
+ * words), the nearest papers by meaning join the word matches and similarity weighs more. A single
+ * word is ranked by its words alone.
  *
  * @param scored the query that scores papers (before engagement)
  * @param matched the papers the search answers with, for the total and the facets
@@ -43,18 +46,31 @@ record HybridBlend(Query scored, Query matched, Query lexical) {
       }
       Query scored =
           new BooleanQuery.Builder()
-              .add(text, Occur.MUST)
+              .add(
+                  new BoostQuery(new ConstantScoreQuery(match), wordMatchLead(weights)),
+                  Occur.SHOULD)
+              .add(text, Occur.SHOULD)
               .add(new BoostQuery(nearest, weights.knownItemMeaningWeight()), Occur.SHOULD)
               .build();
-      return new HybridBlend(scored, match, match);
+      return new HybridBlend(scored, either(match, nearest), match);
     }
     Query scored =
         new BooleanQuery.Builder()
             .add(text, Occur.SHOULD)
             .add(new BoostQuery(nearest, weights.descriptionMeaningWeight()), Occur.SHOULD)
             .build();
-    Query matched =
-        new BooleanQuery.Builder().add(match, Occur.SHOULD).add(nearest, Occur.SHOULD).build();
-    return new HybridBlend(scored, matched, match);
+    return new HybridBlend(scored, either(match, nearest), match);
+  }
+
+  /**
+   * What a paper holding every word scores above one found by meaning alone: at least the most that
+   * similarity and engagement ({@code pop} is at most 1) add to the latter.
+   */
+  private static float wordMatchLead(RankingWeights weights) {
+    return weights.knownItemMeaningWeight() + weights.maxEngagementWeight();
+  }
+
+  private static Query either(Query match, Query nearest) {
+    return new BooleanQuery.Builder().add(match, Occur.SHOULD).add(nearest, Occur.SHOULD).build();
   }
 }

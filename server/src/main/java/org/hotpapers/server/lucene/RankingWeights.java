@@ -39,7 +39,8 @@ import org.hotpapers.indexer.PaperSchema;
  * @param engagementPivot the engagement ({@code 1 + retweets + favorites}) that earns half of the
  *     weight
  * @param knownItemMeaningWeight in hybrid search, the weight of the query's embedding similarity
- *     ({@code (1 + cos) / 2}) when every word matched: it reorders the word matches
+ *     ({@code (1 + cos) / 2}) when every word matched: it reorders the word matches, and ranks the
+ *     nearest papers that follow them
  * @param descriptionMeaningWeight in hybrid search, the weight of the similarity when no paper held
  *     every word (a description in other words): it ranks, and adds the nearest papers
  */

@@ -13,7 +13,8 @@ import org.hotpapers.server.lucene.RankingWeights;
  *     author}, {@code tweeter}, and {@code abstract} or {@code tweet} for phrases, {@code id},
  *     {@code cat}
  * @param allWords the distinct-word bonus: {@link RankingWeights#distinctWordBonus()} per query
- *     word the paper holds
+ *     word the paper holds, plus, in hybrid search, the lead that a paper holding every word of a
+ *     known-item query has over the papers found by meaning alone
  * @param semantic the similarity of the paper's embedding to the query's, weighted (0 when the
  *     search used words only)
  */

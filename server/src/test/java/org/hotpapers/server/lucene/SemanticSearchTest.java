@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.hotpapers.indexer.BatchReindex;
 import org.hotpapers.indexer.HashingEmbedder;
 import org.hotpapers.indexer.MiniLmEmbedder;
@@ -97,14 +99,22 @@ class SemanticSearchTest {
   }
 
   @Test
-  void aQueryWhoseWordsAllMatchKeepsItsWordMatches() {
+  void aQueryWhoseWordsAllMatchListsItsWordMatchesFirstThenTheNearest() {
     SearchResponse words =
         service.search(request("diffusion graphs", SearchMode.LEXICAL, List.of()));
     SearchResponse hybrid =
         service.search(request("diffusion graphs", SearchMode.HYBRID, List.of()));
-    assertEquals(words.total(), hybrid.total());
+    Set<String> wordMatches = words.hits().stream().map(SearchHit::id).collect(Collectors.toSet());
+    assertEquals(words.total(), wordMatches.size());
+    assertEquals(8, hybrid.total(), "the word matches and the nearest papers: all 8");
     assertEquals("2201.00006", hybrid.hits().get(0).id());
-    assertFalse(hybrid.hits().get(0).matchedByMeaning());
+    for (int i = 0; i < hybrid.hits().size(); i++) {
+      SearchHit hit = hybrid.hits().get(i);
+      boolean byWords = i < wordMatches.size();
+      assertEquals(byWords, wordMatches.contains(hit.id()), "hit " + i + ": " + hit.id());
+      assertEquals(!byWords, hit.matchedByMeaning(), "hit " + i + ": " + hit.id());
+      assertEquals(hit.score(), hit.explain().total(), 1e-3);
+    }
   }
 
   @Test
