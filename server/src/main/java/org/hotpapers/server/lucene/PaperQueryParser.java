@@ -355,6 +355,7 @@ final class PaperQueryParser {
       }
       Set<BytesRef> allForms =
           typed != null && terms.size() == 1 ? forms.of(typed, terms.iterator().next()) : terms;
+      capNames(clauses, allForms);
       CombinedFieldQuery.Builder combined = new CombinedFieldQuery.Builder();
       SynonymQuery.Builder inTitle = new SynonymQuery.Builder(PaperSchema.TITLE);
       for (String field : fields) {
@@ -370,6 +371,22 @@ final class PaperQueryParser {
       Query word = word(new DisjunctionMaxQuery(clauses, tieBreaker));
       titles.put(word, inTitle.build());
       return word;
+    }
+
+    /**
+     * Scales each single-term name clause (author, tweeter) of a word down by {@link
+     * WordForms#nameShare}, so that a name match weighs no more than the word would in the text.
+     */
+    private void capNames(List<Query> clauses, Set<BytesRef> textForms) {
+      for (int i = 0; i < clauses.size(); i++) {
+        if (clauses.get(i) instanceof BoostQuery boosted
+            && boosted.getQuery() instanceof TermQuery name) {
+          float share = forms.nameShare(name.getTerm(), textForms);
+          if (share < 1) {
+            clauses.set(i, new BoostQuery(name, boosted.getBoost() * share));
+          }
+        }
+      }
     }
 
     /**

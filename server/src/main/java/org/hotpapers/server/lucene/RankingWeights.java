@@ -10,7 +10,8 @@ import org.hotpapers.indexer.PaperSchema;
  *   <li>for each word of the query, BM25F over title, abstract and tweets (term frequencies
  *       weighted by the field boosts and summed, one saturation and one document length per paper,
  *       as Lucene's {@code CombinedFieldQuery} does), or its author or tweeter match if that is
- *       higher, plus {@code tieBreaker} times the others; a phrase is scored field by field;
+ *       higher (a name match weighed down to the word's idf in the text when that is lower), plus
+ *       {@code tieBreaker} times the others; a phrase is scored field by field;
  *   <li>{@code distinctWordBonus} for each word the paper holds, so that distinct words count
  *       before repetitions of one word and papers holding more of a relaxed query's words come
  *       first;

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.BytesRef;
@@ -98,5 +99,34 @@ final class WordForms {
       i++;
     }
     return a.substring(0, i);
+  }
+
+  /**
+   * The share of its boost that the name match {@code name} keeps for a word whose forms in the
+   * text fields are {@code textForms}: the word's idf in the text over its idf among names, at most
+   * 1. A word common in text that is also a rare name ("deep", "adam") would otherwise rank its
+   * papers by that name, while a surname, rare in text, keeps its whole boost.
+   */
+  float nameShare(Term name, Set<BytesRef> textForms) {
+    try {
+      int textDocs = 0;
+      for (String field : PaperSchema.TEXT_FIELDS) {
+        for (BytesRef form : textForms) {
+          textDocs = Math.max(textDocs, reader.docFreq(new Term(field, form)));
+        }
+      }
+      int nameDocs = reader.docFreq(name);
+      if (textDocs == 0 || nameDocs == 0) {
+        return 1;
+      }
+      return (float) Math.min(1, idf(textDocs) / idf(nameDocs));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** BM25's idf of a term that {@code docs} papers hold. */
+  private double idf(int docs) {
+    return Math.log(1 + (reader.maxDoc() - docs + 0.5) / (docs + 0.5));
   }
 }
