@@ -27,7 +27,6 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -332,7 +331,7 @@ public final class SearchService implements SearchEngine {
                     ? searcher.search(main, new TopScoreDocCollectorManager(window, null, window))
                     : searcher.search(main, window, sort, true);
           } else if (request.sort() == SortOrder.DATE) {
-            matches = searcher.search(main, new FacetsCollectorManager());
+            matches = collect(searcher, filtered(matchOnly, categories, author, tweeter, dates));
             top = newest(searcher, main, sort, window);
             TopFieldCollector.populateScores(top.scoreDocs, searcher, main);
           } else {
@@ -572,7 +571,7 @@ public final class SearchService implements SearchEngine {
   }
 
   private static FacetsCollector collect(IndexSearcher searcher, Query query) throws IOException {
-    return searcher.search(new ConstantScoreQuery(query), new FacetsCollectorManager());
+    return searcher.search(UnscoredMatch.of(query), new FacetsCollectorManager());
   }
 
   private static List<Facets.FacetValue> byCount(List<Facets.FacetValue> values) {
