@@ -378,10 +378,11 @@ final class PaperQueryParser {
      * WordForms#nameShare}, so that a name match weighs no more than the word would in the text.
      */
     private void capNames(List<Query> clauses, Set<BytesRef> textForms) {
+      int textDocs = forms.textDocs(textForms);
       for (int i = 0; i < clauses.size(); i++) {
         if (clauses.get(i) instanceof BoostQuery boosted
             && boosted.getQuery() instanceof TermQuery name) {
-          float share = forms.nameShare(name.getTerm(), textForms);
+          float share = forms.nameShare(name.getTerm(), textDocs);
           if (share < 1) {
             clauses.set(i, new BoostQuery(name, boosted.getBoost() * share));
           }

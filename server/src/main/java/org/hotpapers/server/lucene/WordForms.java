@@ -101,20 +101,29 @@ final class WordForms {
     return a.substring(0, i);
   }
 
-  /**
-   * The share of its boost that the name match {@code name} keeps for a word whose forms in the
-   * text fields are {@code textForms}: the word's idf in the text over its idf among names, at most
-   * 1. A word common in text that is also a rare name ("deep", "adam") would otherwise rank its
-   * papers by that name, while a surname, rare in text, keeps its whole boost.
-   */
-  float nameShare(Term name, Set<BytesRef> textForms) {
+  /** The most papers that hold one of {@code forms} in one text field. */
+  int textDocs(Set<BytesRef> forms) {
     try {
-      int textDocs = 0;
+      int docs = 0;
       for (String field : PaperSchema.TEXT_FIELDS) {
-        for (BytesRef form : textForms) {
-          textDocs = Math.max(textDocs, reader.docFreq(new Term(field, form)));
+        for (BytesRef form : forms) {
+          docs = Math.max(docs, reader.docFreq(new Term(field, form)));
         }
       }
+      return docs;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The share of its boost that the name match {@code name} keeps for a word that {@code textDocs}
+   * papers hold in a text field ({@link #textDocs}): the word's idf in the text over its idf among
+   * names, at most 1. A word common in text that is also a rare name ("deep", "adam") would
+   * otherwise rank its papers by that name, while a surname, rare in text, keeps its whole boost.
+   */
+  float nameShare(Term name, int textDocs) {
+    try {
       int nameDocs = reader.docFreq(name);
       if (textDocs == 0 || nameDocs == 0) {
         return 1;
