@@ -41,6 +41,7 @@ final class PaperSearcher extends IndexSearcher {
   /** Most papers kept in the cache before it is emptied and starts again. */
   static final int PAPER_CACHE_SIZE = 10_000;
 
+  private final IndexReader cachedTerms;
   private final SortedSetDocValuesReaderState facetState;
   private final Map<Integer, Paper> papers = new ConcurrentHashMap<>();
   private PaperSuggester suggester;
@@ -50,8 +51,12 @@ final class PaperSearcher extends IndexSearcher {
   private final String vectorModel;
 
   private PaperSearcher(
-      IndexReader reader, SortedSetDocValuesReaderState facetState, String vectorModel) {
+      IndexReader reader,
+      IndexReader cachedTerms,
+      SortedSetDocValuesReaderState facetState,
+      String vectorModel) {
     super(reader);
+    this.cachedTerms = cachedTerms;
     this.facetState = facetState;
     this.vectorModel = vectorModel;
   }
@@ -70,7 +75,10 @@ final class PaperSearcher extends IndexSearcher {
     return values == null || values.advance(local) != local ? null : values.vectorValue().clone();
   }
 
-  /** Facet ordinals, or {@code null} when the index holds no facets (it has no papers). */
+  /**
+   * Facet ordinals of the reader that {@link #timed} searches, or {@code null} when the index holds
+   * no facets (it has no papers).
+   */
   SortedSetDocValuesReaderState facetState() {
     return facetState;
   }
@@ -94,12 +102,13 @@ final class PaperSearcher extends IndexSearcher {
   }
 
   /**
-   * A searcher over the same reader for one request, which searches slices of segments side by side
-   * on {@code segments} and stops collecting once {@code timeout} has passed and then reports
-   * {@link IndexSearcher#timedOut()}.
+   * A searcher for one request over the same papers, with term lookups cached for the reader's life
+   * ({@link CachedTermsReader}), which searches slices of segments side by side on {@code segments}
+   * and stops collecting once {@code timeout} has passed and then reports {@link
+   * IndexSearcher#timedOut()}.
    */
   IndexSearcher timed(Duration timeout, Executor segments) {
-    IndexSearcher searcher = new IndexSearcher(getIndexReader(), segments);
+    IndexSearcher searcher = new IndexSearcher(cachedTerms, segments);
     searcher.setTimeout(new QueryTimeoutImpl(timeout.toMillis()));
     return searcher;
   }
@@ -161,17 +170,19 @@ final class PaperSearcher extends IndexSearcher {
     public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader)
         throws IOException {
       verifyNewSegments(reader, previousReader);
+      IndexReader cachedTerms =
+          reader instanceof DirectoryReader directory ? CachedTermsReader.of(directory) : reader;
       FieldInfo facetField =
           FieldInfos.getMergedFieldInfos(reader).fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME);
       SortedSetDocValuesReaderState state =
           facetField == null
               ? null
-              : new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);
+              : new DefaultSortedSetDocValuesReaderState(cachedTerms, facetsConfig);
       String model =
           reader instanceof DirectoryReader directory
               ? directory.getIndexCommit().getUserData().get(PaperSchema.EMBEDDING_MODEL)
               : null;
-      return new PaperSearcher(reader, state, model);
+      return new PaperSearcher(reader, cachedTerms, state, model);
     }
   }
 }

@@ -309,7 +309,7 @@ public final class SearchService implements SearchEngine {
                   query,
                   match,
                   mode,
-                  mode == SearchMode.LEXICAL ? null : nearest(shared, typed, filter),
+                  mode == SearchMode.LEXICAL ? null : nearest(searcher, typed, filter),
                   request.pop());
           Query matchOnly = ranking.matched();
           Query ranked = ranking.ranked();
@@ -378,6 +378,7 @@ public final class SearchService implements SearchEngine {
           List<SearchHit> hits =
               hits(
                   shared,
+                  searcher,
                   page,
                   query.highlight(),
                   request.explain() ? ranked : null,
@@ -417,7 +418,7 @@ public final class SearchService implements SearchEngine {
                   ? SimilarPapers.query(searcher, analyzer, doc, searcher.paper(doc))
                   : SimilarPapers.nearest(vector, searcher.paper(doc), size);
           ScoreDoc[] top = searcher.search(like, size).scoreDocs;
-          return Optional.of(hits(searcher, top, null, null, null));
+          return Optional.of(hits(searcher, searcher, top, null, null, null));
         });
   }
 
@@ -447,18 +448,19 @@ public final class SearchService implements SearchEngine {
 
   /**
    * The papers nearest the query's meaning, within the filters: the vector search runs once, here,
-   * and the query it leaves scores those papers by similarity. It runs on {@code searcher}'s
-   * segments one after another: searched side by side, segments share the best similarity found so
-   * far in whichever order they finish, and the approximate nearest papers would vary from run to
-   * run.
+   * and the query it leaves scores those papers by similarity, on {@code searcher}'s reader. It
+   * runs on the segments one after another, whatever executor {@code searcher} has: searched side
+   * by side, segments share the best similarity found so far in whichever order they finish, and
+   * the approximate nearest papers would vary from run to run.
    */
   private Query nearest(IndexSearcher searcher, String q, Query filter) throws IOException {
-    return searcher.rewrite(
-        new KnnFloatVectorQuery(
-            PaperSchema.VECTOR,
-            embedder.embedQuery(q),
-            PaperQueries.SEMANTIC_CANDIDATES,
-            filter instanceof MatchAllDocsQuery ? null : filter));
+    return new IndexSearcher(searcher.getIndexReader())
+        .rewrite(
+            new KnnFloatVectorQuery(
+                PaperSchema.VECTOR,
+                embedder.embedQuery(q),
+                PaperQueries.SEMANTIC_CANDIDATES,
+                filter instanceof MatchAllDocsQuery ? null : filter));
   }
 
   private static Query filtered(Query query, Query... filters) {
@@ -657,12 +659,14 @@ public final class SearchService implements SearchEngine {
   }
 
   /**
-   * The hits of a page, highlighted with {@code highlightQuery} and explained by {@code
-   * explainQuery} if not null; a hit that {@code lexical} (if not null) does not match was found by
-   * meaning alone.
+   * The hits of a page, loaded from {@code papers}, highlighted with {@code highlightQuery} and
+   * explained by {@code explainQuery} if not null (both on {@code searcher}, the reader the page
+   * was found on); a hit that {@code lexical} (if not null) does not match was found by meaning
+   * alone.
    */
   private List<SearchHit> hits(
-      PaperSearcher searcher,
+      PaperSearcher papersOf,
+      IndexSearcher searcher,
       ScoreDoc[] page,
       Query highlightQuery,
       Query explainQuery,
@@ -676,7 +680,7 @@ public final class SearchService implements SearchEngine {
     Map<Integer, Paper> papers = new HashMap<>();
     for (int i = 0; i < page.length; i++) {
       docIds[i] = page[i].doc;
-      papers.put(page[i].doc, searcher.paper(page[i].doc));
+      papers.put(page[i].doc, papersOf.paper(page[i].doc));
     }
     List<Map<String, List<String>>> highlights =
         PaperHighlighter.highlights(searcher, analyzer, papers, docIds, highlightQuery);
