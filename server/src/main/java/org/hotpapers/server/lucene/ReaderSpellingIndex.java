@@ -68,12 +68,15 @@ public final class ReaderSpellingIndex implements SpellingIndex {
    * Words one edit away are looked for first, and those two edits away only if there are none: a
    * word of three or more letters one edit away always scores above any two edits away, so the
    * closest corrections are the same, without building the costly two-edit automaton (about a
-   * millisecond a word).
+   * millisecond a word). A word shorter than {@link SpellingCorrector#TWO_EDITS_MIN_CHARS} gets one
+   * edit only: two would change too much of it ("steal" is not a misspelling of "speak").
    */
   @Override
   public SuggestWord[] similar(String word) throws IOException {
     SuggestWord[] close = similar(oneEdit, word);
-    return close.length > 0 ? close : similar(twoEdits, word);
+    return close.length > 0 || word.length() < SpellingCorrector.TWO_EDITS_MIN_CHARS
+        ? close
+        : similar(twoEdits, word);
   }
 
   private SuggestWord[] similar(DirectSpellChecker checker, String word) throws IOException {

@@ -22,10 +22,11 @@ import org.hotpapers.indexer.PaperSchema;
 
 /**
  * Corrects the words of a query that no indexed text holds (no title, abstract, tweet, author name
- * or tweeter): for each such word, the most frequent title word within two edits (a swap of two
- * letters counts as one). A word found in a single abstract or tweet is never rewritten. The papers
- * are asked through a {@link SpellingIndex}, so one Lucene index and a Solr collection correct
- * alike.
+ * or tweeter): for each such word, the most frequent title word within one edit, or two for a word
+ * of six or more characters (a swap of two letters counts as one). A word found in a single
+ * abstract or tweet is never rewritten, nor one typed in capitals (an acronym, such as "FDR"). The
+ * papers are asked through a {@link SpellingIndex}, so one Lucene index and a Solr collection
+ * correct alike.
  */
 public final class SpellingCorrector {
 
@@ -33,6 +34,9 @@ public final class SpellingCorrector {
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(:)?");
 
   private static final int MIN_WORD_CHARS = 3;
+
+  /** The length from which a word may be corrected by two edits, as Elasticsearch's AUTO. */
+  static final int TWO_EDITS_MIN_CHARS = 6;
 
   /** Corrections weighed per unknown word. */
   static final int MAX_CANDIDATES = 5;
@@ -63,7 +67,8 @@ public final class SpellingCorrector {
 
   /**
    * The words of {@code q} that may be corrected, lower case: bare words of at least three
-   * characters with a letter, not operators, field prefixes, prefixed words or wildcards.
+   * characters with a letter, not operators, field prefixes, prefixed words, wildcards or words in
+   * capitals.
    */
   static List<String> candidates(String q) {
     return spans(q).stream().filter(Span::candidate).map(Span::term).toList();
@@ -88,6 +93,7 @@ public final class SpellingCorrector {
           words.group(1) == null
               && !prefixed
               && !isOperator(word)
+              && !isCapitals(word)
               && !isWildcarded(q, words.end())
               && term.length() >= MIN_WORD_CHARS
               && term.chars().anyMatch(Character::isLetter);
@@ -194,6 +200,21 @@ public final class SpellingCorrector {
   /** Ids and URLs are not words to correct. */
   private static boolean isSyntax(String q) {
     return PaperQueryParser.arxivId(q) != null || q.contains("://");
+  }
+
+  /**
+   * A word whose letters are all capitals, but for a plural's "s", is an acronym as typed, such as
+   * "FDR", "GAN2" or "GANs".
+   */
+  private static boolean isCapitals(String word) {
+    int end = word.length();
+    if (end > 1 && word.charAt(end - 1) == 's' && Character.isUpperCase(word.charAt(end - 2))) {
+      end--;
+    }
+    return word.substring(0, end)
+        .chars()
+        .filter(Character::isLetter)
+        .allMatch(Character::isUpperCase);
   }
 
   private static boolean isOperator(String word) {

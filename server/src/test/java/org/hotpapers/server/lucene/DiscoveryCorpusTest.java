@@ -84,6 +84,21 @@ class DiscoveryCorpusTest {
   }
 
   @Test
+  void realWordsAndAcronymsAreNotCorrectedToOtherWords() {
+    assumeTrue(service != null, SharedCorpus.skipMessage());
+    assertEquals(
+        null,
+        service
+            .search(SearchRequest.of("miners forking to steal high-fee transactions"))
+            .suggestion());
+    assertEquals(
+        null, service.search(SearchRequest.of("FDR control by bootstrapping")).suggestion());
+    assertEquals(
+        "transformer segmentation",
+        service.search(SearchRequest.of("tranformer segmentaion")).suggestion());
+  }
+
+  @Test
   void mostSimilarPaperSharesACategoryForAtLeast80PercentOfPapers() {
     assumeTrue(service != null, SharedCorpus.skipMessage());
     int sharing = 0;

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Corrections one edit away are offered alone; two edits away only when none is one edit away. */
+/**
+ * Corrections one edit away are offered alone; two edits away only when none is one edit away, and
+ * for a word of six or more characters.
+ */
 class ReaderSpellingIndexTest {
 
   private Directory directory;
@@ -32,7 +35,8 @@ class ReaderSpellingIndexTest {
     directory = new ByteBuffersDirectory();
     try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
       for (String title :
-          List.of("vision language", "visions of language", "vision models", "languages")) {
+          List.of(
+              "vision language", "visions of language", "vision models", "languages", "speak")) {
         Document paper = new Document();
         paper.add(new TextField(PaperSchema.SPELL, title, Field.Store.NO));
         writer.addDocument(paper);
@@ -57,6 +61,19 @@ class ReaderSpellingIndexTest {
   @Test
   void wordsTwoEditsAwayAreOfferedWhenNoneIsOneEditAway() throws IOException {
     assertEquals(List.of("language"), words(index.similar("lnguge")));
+  }
+
+  @Test
+  void aShortWordIsNotOfferedWordsTwoEditsAway() throws IOException {
+    assertEquals(List.of(), words(index.similar("steal")));
+    assertEquals(List.of("speak"), words(index.similar("speal")));
+  }
+
+  @Test
+  void wordsInCapitalsAreNotCandidatesForCorrection() {
+    assertEquals(
+        List.of("control", "bootstraping"),
+        SpellingCorrector.candidates("FDR control by bootstraping GANs"));
   }
 
   private static List<String> words(SuggestWord[] suggestions) {
