@@ -67,8 +67,8 @@ public final class SpellingCorrector {
 
   /**
    * The words of {@code q} that may be corrected, lower case: bare words of at least three
-   * characters with a letter, not operators, field prefixes, prefixed words, wildcards or words in
-   * capitals.
+   * characters with a letter, not field prefixes, prefixed words, wildcards or words in capitals
+   * (acronyms and operators).
    */
   static List<String> candidates(String q) {
     return spans(q).stream().filter(Span::candidate).map(Span::term).toList();
@@ -92,7 +92,6 @@ public final class SpellingCorrector {
       boolean candidate =
           words.group(1) == null
               && !prefixed
-              && !isOperator(word)
               && !isCapitals(word)
               && !isWildcarded(q, words.end())
               && term.length() >= MIN_WORD_CHARS
@@ -204,7 +203,7 @@ public final class SpellingCorrector {
 
   /**
    * A word whose letters are all capitals, but for a plural's "s", is an acronym as typed, such as
-   * "FDR", "GAN2" or "GANs".
+   * "FDR", "GAN2" or "GANs", or an operator ({@code AND}, {@code OR}, {@code NOT}, {@code TO}).
    */
   private static boolean isCapitals(String word) {
     int end = word.length();
@@ -215,10 +214,6 @@ public final class SpellingCorrector {
         .chars()
         .filter(Character::isLetter)
         .allMatch(Character::isUpperCase);
-  }
-
-  private static boolean isOperator(String word) {
-    return word.equals("AND") || word.equals("OR") || word.equals("NOT") || word.equals("TO");
   }
 
   private static boolean isWildcarded(String q, int end) {

@@ -73,7 +73,7 @@ class ReaderSpellingIndexTest {
   void wordsInCapitalsAreNotCandidatesForCorrection() {
     assertEquals(
         List.of("control", "bootstraping"),
-        SpellingCorrector.candidates("FDR control by bootstraping GANs"));
+        SpellingCorrector.candidates("FDR control AND bootstraping GANs"));
   }
 
   private static List<String> words(SuggestWord[] suggestions) {
