@@ -28,7 +28,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
@@ -456,7 +455,7 @@ public final class SearchService implements SearchEngine {
   private Query nearest(IndexSearcher searcher, String q, Query filter) throws IOException {
     return new IndexSearcher(searcher.getIndexReader())
         .rewrite(
-            new KnnFloatVectorQuery(
+            new NearestVectorsQuery(
                 PaperSchema.VECTOR,
                 embedder.embedQuery(q),
                 PaperQueries.SEMANTIC_CANDIDATES,

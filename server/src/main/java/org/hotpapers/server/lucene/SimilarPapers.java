@@ -8,7 +8,6 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -34,7 +33,7 @@ final class SimilarPapers {
             .add(new MatchAllDocsQuery(), Occur.FILTER)
             .add(new TermQuery(new Term(PaperSchema.ID, paper.id())), Occur.MUST_NOT)
             .build();
-    return new KnnFloatVectorQuery(PaperSchema.VECTOR, vector, size, others);
+    return new NearestVectorsQuery(PaperSchema.VECTOR, vector, size, others);
   }
 
   /** MoreLikeThis over the words of document {@code doc}, which holds {@code paper}. */
