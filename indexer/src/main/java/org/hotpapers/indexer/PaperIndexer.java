@@ -105,11 +105,17 @@ public final class PaperIndexer implements PaperSink {
     return FSDirectory.open(indexDir);
   }
 
+  /**
+   * The writer's settings. Flushed segments stay as separate files instead of being copied into a
+   * compound file: the copy rewrote every flushed byte once more, 5% of a million-paper rebuild
+   * (89-92 s instead of 95 s), for a few dozen more open files.
+   */
   private static IndexWriterConfig config(OpenMode mode) {
     return new IndexWriterConfig(PaperSchema.analyzer())
         .setOpenMode(mode)
         .setCommitOnClose(false)
-        .setRAMBufferSizeMB(256);
+        .setRAMBufferSizeMB(256)
+        .setUseCompoundFile(false);
   }
 
   /** Adds one paper to the pending index; safe to call from several threads at once. */
