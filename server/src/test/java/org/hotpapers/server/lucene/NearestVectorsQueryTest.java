@@ -27,6 +27,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +69,11 @@ class NearestVectorsQueryTest {
       }
       writer.deleteDocuments(IntPoint.newRangeQuery("id", 0, 99));
     }
+  }
+
+  @AfterEach
+  void closeIndex() throws IOException {
+    directory.close();
   }
 
   @Test
