@@ -5,7 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.BulkScorer;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BitDocIdSet;
 import org.apache.lucene.util.FixedBitSet;
 
@@ -14,12 +24,28 @@ import org.apache.lucene.util.FixedBitSet;
  * match drawn from each run of k in index order (which follows the digests' dates, so each period
  * keeps its share, and no periodic pattern in the index aliases with k), whose counts are scaled
  * back by the sampling rate. Counting dominates the cost of a broad search; visiting the matches to
- * take the sample does not.
+ * take the sample does not. A pass that only counts facets (the other values of a filtered
+ * dimension) can also take its sample without visiting every match: see {@link #collect}.
  */
 final class FacetSample {
 
   /** Match sets up to this size are counted exactly, as Elasticsearch tracks totals. */
   static final int EXACT_LIMIT = 10_000;
+
+  /**
+   * An index with more documents than this many times {@link #EXACT_LIMIT} may have a match set
+   * large enough for {@link #collect} to sample in windows.
+   */
+  private static final int WINDOWED_ABOVE = 4;
+
+  /** The windows a sampling pass visits, evenly spaced over the index's documents. */
+  private static final int WINDOWS = 1024;
+
+  /** The share of each window's stride that the first look visits, to estimate the matches. */
+  private static final int PROBE_SHARE = 32;
+
+  /** Windows are widened to see this many times {@link #EXACT_LIMIT} matches, by the estimate. */
+  private static final double MARGIN = 1.25;
 
   private final FacetsCollector counted;
   private final double scale;
@@ -70,6 +96,45 @@ final class FacetSample {
     return new FacetSample(new SampledMatches(sampled), kept == 0 ? 1 : total / (double) kept);
   }
 
+  /**
+   * The matches of {@code query} to count facets over. A small match set is collected whole and
+   * sampled as {@link #of} does. A large one is sampled in {@link #WINDOWS} windows of documents
+   * evenly spaced over the index (index order follows the digests' dates, so each period keeps its
+   * share): a first look at a thirty-second of each window's stride estimates how many papers
+   * match, then each window is widened until about {@link #EXACT_LIMIT} matches are in them, so a
+   * common word's facets cost a fraction of a pass over its matches. When the windows hold no more
+   * than the limit after all (matches bunched in a few periods), every match is collected.
+   */
+  static FacetSample collect(IndexSearcher searcher, Query query) throws IOException {
+    return collect(searcher, query, EXACT_LIMIT);
+  }
+
+  /** Like {@link #collect(IndexSearcher, Query)}, counting exactly up to {@code limit} matches. */
+  static FacetSample collect(IndexSearcher searcher, Query query, int limit) throws IOException {
+    IndexReader reader = searcher.getIndexReader();
+    int stride = reader.maxDoc() / WINDOWS;
+    if (reader.maxDoc() > (long) WINDOWED_ABOVE * limit && stride >= PROBE_SHARE) {
+      Weight weight =
+          searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
+      Windows windows = new Windows(reader, weight, stride);
+      int probe = stride / PROBE_SHARE;
+      long seen = windows.visit(0, probe);
+      if (seen > 0) {
+        double estimate = seen * (double) stride / probe;
+        int width = (int) Math.min(stride, Math.ceil(stride * MARGIN * limit / estimate));
+        if (width < stride / 2) {
+          if (width > probe) {
+            seen += windows.visit(probe, width);
+          }
+          if (seen > limit) {
+            return new FacetSample(windows.matches(), 1 / windows.share(Math.max(width, probe)));
+          }
+        }
+      }
+    }
+    return of(searcher.search(query, new FacetsCollectorManager()), limit);
+  }
+
   /** What facets are counted over. */
   FacetsCollector counted() {
     return counted;
@@ -92,6 +157,106 @@ final class FacetSample {
       total += segment.totalHits;
     }
     return total;
+  }
+
+  /**
+   * The matches of one query in evenly spaced windows of the index's documents: window {@code i}
+   * starts at a random offset in the first half of {@code [i * stride, (i + 1) * stride)}, so that
+   * no pattern in the documents repeating with the stride is always missed or always seen, and each
+   * visit adds the same range of every window.
+   */
+  private static final class Windows {
+    private final List<LeafReaderContext> leaves;
+    private final Weight weight;
+    private final int stride;
+    private final int maxDoc;
+    private final int[] starts;
+    private final FixedBitSet[] bits;
+    private final int[] counts;
+
+    Windows(IndexReader reader, Weight weight, int stride) {
+      this.leaves = reader.leaves();
+      this.weight = weight;
+      this.stride = stride;
+      this.maxDoc = reader.maxDoc();
+      this.starts = new int[(maxDoc + stride - 1) / stride];
+      SplittableRandom random = new SplittableRandom(maxDoc);
+      for (int i = 0; i < starts.length; i++) {
+        starts[i] = i * stride + random.nextInt(stride / 2);
+      }
+      this.bits = new FixedBitSet[leaves.size()];
+      this.counts = new int[leaves.size()];
+    }
+
+    /**
+     * Visits offsets {@code [from, to)} of every window, {@code to} at most half the stride; the
+     * number of matches found there.
+     */
+    long visit(int from, int to) throws IOException {
+      long found = 0;
+      for (int leaf = 0; leaf < leaves.size(); leaf++) {
+        LeafReaderContext context = leaves.get(leaf);
+        BulkScorer scorer = weight.bulkScorer(context);
+        if (scorer == null) {
+          continue;
+        }
+        if (bits[leaf] == null) {
+          bits[leaf] = new FixedBitSet(context.reader().maxDoc());
+        }
+        int before = counts[leaf];
+        LeafCollector collector = collector(leaf);
+        int end = context.docBase + context.reader().maxDoc();
+        for (int i = context.docBase / stride; i < starts.length && starts[i] < end; i++) {
+          int min = Math.max(starts[i] + from, context.docBase);
+          int max = Math.min(starts[i] + to, end);
+          if (min < max) {
+            scorer.score(
+                collector,
+                context.reader().getLiveDocs(),
+                min - context.docBase,
+                max - context.docBase);
+          }
+        }
+        found += counts[leaf] - before;
+      }
+      return found;
+    }
+
+    /** The share of the index's documents in offsets {@code [0, width)} of every window. */
+    double share(int width) {
+      long covered = 0;
+      for (int start : starts) {
+        covered += Math.max(0, Math.min(width, maxDoc - start));
+      }
+      return covered / (double) maxDoc;
+    }
+
+    private LeafCollector collector(int leaf) {
+      FixedBitSet leafBits = bits[leaf];
+      return new LeafCollector() {
+        @Override
+        public void setScorer(Scorable scorer) {}
+
+        @Override
+        public void collect(int doc) {
+          leafBits.set(doc);
+          counts[leaf]++;
+        }
+      };
+    }
+
+    /** Everything visited, as matching documents per segment. */
+    FacetsCollector matches() {
+      List<FacetsCollector.MatchingDocs> sampled = new ArrayList<>();
+      for (int leaf = 0; leaf < leaves.size(); leaf++) {
+        FixedBitSet leafBits =
+            bits[leaf] == null ? new FixedBitSet(leaves.get(leaf).reader().maxDoc()) : bits[leaf];
+        sampled.add(
+            new FacetsCollector.MatchingDocs(
+                leaves.get(leaf), new BitDocIdSet(leafBits, counts[leaf]), counts[leaf], null));
+      }
+      return new SampledMatches(sampled);
+    }
   }
 
   /** A collector that reports sampled matching documents instead of collected ones. */

@@ -348,18 +348,19 @@ public final class SearchService implements SearchEngine {
               TopFieldCollector.populateScores(top.scoreDocs, searcher, main);
             }
           }
-          FacetsCollector categoryBase =
+          FacetSample all = matches == null ? null : FacetSample.of(matches);
+          FacetSample categoryBase =
               categories == null
-                  ? matches
-                  : collect(searcher, filtered(matchOnly, null, author, tweeter, dates));
-          FacetsCollector yearBase =
+                  ? all
+                  : sideways(searcher, filtered(matchOnly, null, author, tweeter, dates));
+          FacetSample yearBase =
               dates == null
-                  ? matches
-                  : collect(searcher, filtered(matchOnly, categories, author, tweeter, null));
-          FacetsCollector tweeterBase =
+                  ? all
+                  : sideways(searcher, filtered(matchOnly, categories, author, tweeter, null));
+          FacetSample tweeterBase =
               tweeter == null
-                  ? matches
-                  : collect(searcher, filtered(matchOnly, categories, author, null, dates));
+                  ? all
+                  : sideways(searcher, filtered(matchOnly, categories, author, null, dates));
           FacetCounter counter = new FacetCounter(shared);
           Facets facets =
               new Facets(
@@ -575,6 +576,14 @@ public final class SearchService implements SearchEngine {
     return searcher.search(UnscoredMatch.of(query), new FacetsCollectorManager());
   }
 
+  /**
+   * The matches to count a filtered dimension's other values over: the same papers without that
+   * filter, sampled without visiting each of them when there are many (only facets need them).
+   */
+  private static FacetSample sideways(IndexSearcher searcher, Query query) throws IOException {
+    return FacetSample.collect(searcher, UnscoredMatch.of(query));
+  }
+
   private static List<Facets.FacetValue> byCount(List<Facets.FacetValue> values) {
     return values.stream()
         .sorted(
@@ -585,58 +594,43 @@ public final class SearchService implements SearchEngine {
   }
 
   /**
-   * Counts facets, once per collector since one pass covers every dimension, over a sample of a
-   * large match set; a {@code null} collector stands for every paper, whose counts the searcher
-   * keeps.
+   * Counts facets, once per sample since one pass covers every dimension; a {@code null} sample
+   * stands for every paper, whose counts the searcher keeps.
    */
   private static final class FacetCounter {
     private final PaperSearcher searcher;
-    private final Map<FacetsCollector, SortedSetDocValuesFacetCounts> counted =
-        new IdentityHashMap<>();
-    private final Map<FacetsCollector, FacetSample> samples = new IdentityHashMap<>();
+    private final Map<FacetSample, SortedSetDocValuesFacetCounts> counted = new IdentityHashMap<>();
 
     FacetCounter(PaperSearcher searcher) {
       this.searcher = searcher;
     }
 
-    private FacetSample sample(FacetsCollector matches) throws IOException {
-      FacetSample sample = samples.get(matches);
-      if (sample == null) {
-        sample = FacetSample.of(matches);
-        samples.put(matches, sample);
-      }
-      return sample;
-    }
-
-    private SortedSetDocValuesFacetCounts counts(FacetsCollector matches) throws IOException {
-      SortedSetDocValuesFacetCounts counts = counted.get(matches);
+    private SortedSetDocValuesFacetCounts counts(FacetSample sample) throws IOException {
+      SortedSetDocValuesFacetCounts counts = counted.get(sample);
       if (counts == null) {
-        counts =
-            new SortedSetDocValuesFacetCounts(searcher.facetState(), sample(matches).counted());
-        counted.put(matches, counts);
+        counts = new SortedSetDocValuesFacetCounts(searcher.facetState(), sample.counted());
+        counted.put(sample, counts);
       }
       return counts;
     }
 
     /** Whether any count so far is an estimate from a sample. */
     boolean approximate() {
-      return samples.values().stream().anyMatch(FacetSample::approximate);
+      return counted.keySet().stream().anyMatch(FacetSample::approximate);
     }
 
-    /** The top {@code size} values of {@code dimension} over {@code matches}. */
-    List<Facets.FacetValue> top(FacetsCollector matches, String dimension, int size)
-        throws IOException {
+    /** The top {@code size} values of {@code dimension} over {@code sample}. */
+    List<Facets.FacetValue> top(FacetSample sample, String dimension, int size) throws IOException {
       if (searcher.facetState() == null || searcher.facetState().getOrdRange(dimension) == null) {
         return List.of();
       }
       FacetResult result =
-          matches == null
+          sample == null
               ? searcher.topOfAll(dimension, size)
-              : counts(matches).getTopChildren(size, dimension);
+              : counts(sample).getTopChildren(size, dimension);
       if (result == null) {
         return List.of();
       }
-      FacetSample sample = matches == null ? null : sample(matches);
       List<Facets.FacetValue> values = new ArrayList<>();
       for (LabelAndValue value : result.labelValues) {
         int count = value.value.intValue();
