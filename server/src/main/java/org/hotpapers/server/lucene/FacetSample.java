@@ -18,6 +18,7 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BitDocIdSet;
 import org.apache.lucene.util.FixedBitSet;
+import org.hotpapers.server.search.TotalRelation;
 
 /**
  * The matches that facets are counted over: all of them up to {@link #EXACT_LIMIT}, beyond that one
@@ -49,10 +50,14 @@ final class FacetSample {
 
   private final FacetsCollector counted;
   private final double scale;
+  private final long matched;
+  private final TotalRelation relation;
 
-  private FacetSample(FacetsCollector counted, double scale) {
+  private FacetSample(FacetsCollector counted, double scale, long matched, TotalRelation relation) {
     this.counted = counted;
     this.scale = scale;
+    this.matched = matched;
+    this.relation = relation;
   }
 
   /** The sample of {@code matches}: the same collector when it is small enough to count whole. */
@@ -64,7 +69,7 @@ final class FacetSample {
   static FacetSample of(FacetsCollector matches, int limit) throws IOException {
     long total = total(matches);
     if (total <= limit) {
-      return new FacetSample(matches, 1);
+      return new FacetSample(matches, 1, total, TotalRelation.EQ);
     }
     int every = (int) ((total + limit - 1) / limit);
     List<FacetsCollector.MatchingDocs> sampled = new ArrayList<>();
@@ -93,7 +98,11 @@ final class FacetSample {
           new FacetsCollector.MatchingDocs(
               segment.context, new BitDocIdSet(bits, inSegment), inSegment, null));
     }
-    return new FacetSample(new SampledMatches(sampled), kept == 0 ? 1 : total / (double) kept);
+    return new FacetSample(
+        new SampledMatches(sampled),
+        kept == 0 ? 1 : total / (double) kept,
+        total,
+        TotalRelation.EQ);
   }
 
   /**
@@ -103,7 +112,8 @@ final class FacetSample {
    * share): a first look at a thirty-second of each window's stride estimates how many papers
    * match, then each window is widened until about {@link #EXACT_LIMIT} matches are in them, so a
    * common word's facets cost a fraction of a pass over its matches. When the windows hold no more
-   * than the limit after all (matches bunched in a few periods), every match is collected.
+   * than the limit after all (matches bunched in a few periods), every match is collected. Only the
+   * full pass knows the exact number of matches: see {@link #matched}.
    */
   static FacetSample collect(IndexSearcher searcher, Query query) throws IOException {
     return collect(searcher, query, EXACT_LIMIT);
@@ -127,7 +137,11 @@ final class FacetSample {
             seen += windows.visit(probe, width);
           }
           if (seen > limit) {
-            return new FacetSample(windows.matches(), 1 / windows.share(Math.max(width, probe)));
+            return new FacetSample(
+                windows.matches(),
+                1 / windows.share(Math.max(width, probe)),
+                seen,
+                TotalRelation.GTE);
           }
         }
       }
@@ -138,6 +152,19 @@ final class FacetSample {
   /** What facets are counted over. */
   FacetsCollector counted() {
     return counted;
+  }
+
+  /**
+   * How many papers match: all of them, or for a sample taken in windows those the windows hold, a
+   * lower bound above the limit (as Elasticsearch's {@code track_total_hits} reports).
+   */
+  long matched() {
+    return matched;
+  }
+
+  /** Whether {@link #matched} is the exact count or a lower bound. */
+  TotalRelation relation() {
+    return relation;
   }
 
   /** Whether counts are estimates from a sample. */

@@ -323,14 +323,14 @@ public final class SearchService implements SearchEngine {
                   && dates == null;
           Sort sort = sort(searcher, request);
           TopDocs top;
-          FacetsCollector matches = null;
+          FacetSample all = null;
           if (everything) {
             top =
                 sort == null
                     ? searcher.search(main, new TopScoreDocCollectorManager(window, null, window))
                     : searcher.search(main, window, sort, true);
           } else if (request.sort() == SortOrder.DATE) {
-            matches = collect(searcher, filtered(matchOnly, categories, author, tweeter, dates));
+            all = counted(searcher, filtered(matchOnly, categories, author, tweeter, dates));
             top = newest(searcher, main, sort, window);
             TopFieldCollector.populateScores(top.scoreDocs, searcher, main);
           } else {
@@ -343,24 +343,23 @@ public final class SearchService implements SearchEngine {
                             : new TopFieldCollectorManager(sort, window, null, Integer.MAX_VALUE),
                         new FacetsCollectorManager()));
             top = (TopDocs) collected[0];
-            matches = (FacetsCollector) collected[1];
+            all = FacetSample.of((FacetsCollector) collected[1]);
             if (sort != null) {
               TopFieldCollector.populateScores(top.scoreDocs, searcher, main);
             }
           }
-          FacetSample all = matches == null ? null : FacetSample.of(matches);
           FacetSample categoryBase =
               categories == null
                   ? all
-                  : sideways(searcher, filtered(matchOnly, null, author, tweeter, dates));
+                  : counted(searcher, filtered(matchOnly, null, author, tweeter, dates));
           FacetSample yearBase =
               dates == null
                   ? all
-                  : sideways(searcher, filtered(matchOnly, categories, author, tweeter, null));
+                  : counted(searcher, filtered(matchOnly, categories, author, tweeter, null));
           FacetSample tweeterBase =
               tweeter == null
                   ? all
-                  : sideways(searcher, filtered(matchOnly, categories, author, null, dates));
+                  : counted(searcher, filtered(matchOnly, categories, author, null, dates));
           FacetCounter counter = new FacetCounter(shared);
           Facets facets =
               new Facets(
@@ -385,7 +384,7 @@ public final class SearchService implements SearchEngine {
                   ranking.lexical() == ranking.matched() ? null : ranking.lexical());
           double tookMs = Math.round((System.nanoTime() - start) / 1_000.0) / 1_000.0;
           return new SearchResponse(
-              everything ? searcher.getIndexReader().numDocs() : FacetSample.total(matches),
+              everything ? searcher.getIndexReader().numDocs() : all.matched(),
               request.page(),
               request.size(),
               tookMs,
@@ -395,7 +394,7 @@ public final class SearchService implements SearchEngine {
               corrected,
               match,
               counter.approximate(),
-              TotalRelation.EQ);
+              everything ? TotalRelation.EQ : all.relation());
         });
   }
 
@@ -572,15 +571,12 @@ public final class SearchService implements SearchEngine {
         new SortField(PaperSchema.ID, SortField.Type.STRING));
   }
 
-  private static FacetsCollector collect(IndexSearcher searcher, Query query) throws IOException {
-    return searcher.search(UnscoredMatch.of(query), new FacetsCollectorManager());
-  }
-
   /**
-   * The matches to count a filtered dimension's other values over: the same papers without that
-   * filter, sampled without visiting each of them when there are many (only facets need them).
+   * The matches of {@code query} where only their number and facets are needed (a filtered
+   * dimension's other values, a search by date whose page is taken apart), sampled without visiting
+   * each of them when there are many.
    */
-  private static FacetSample sideways(IndexSearcher searcher, Query query) throws IOException {
+  private static FacetSample counted(IndexSearcher searcher, Query query) throws IOException {
     return FacetSample.collect(searcher, UnscoredMatch.of(query));
   }
 

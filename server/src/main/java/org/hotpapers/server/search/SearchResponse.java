@@ -14,9 +14,10 @@ import java.util.List;
  * @param match how many of the query's plain words every hit holds, or {@code null} when the query
  *     has none (blank, an id, or only field-prefixed words)
  * @param facetsApproximate whether the facet counts are estimates: a search matching more than
- *     10,000 papers counts its facets over a sample of 10,000 of them (the total stays exact)
- * @param totalRelation whether {@code total} is exact ({@code eq}, always so for the Lucene
- *     backend, whose facet pass visits every match) or a lower bound ({@code gte})
+ *     10,000 papers counts its facets over a sample of about 10,000 of them
+ * @param totalRelation whether {@code total} is exact ({@code eq}) or a lower bound ({@code gte}: a
+ *     search sorted by date over more than 10,000 matches of a large index, which counts them in a
+ *     sample, and a backend that stops counting)
  */
 public record SearchResponse(
     long total,

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -19,12 +20,14 @@ import org.hotpapers.indexer.CorpusGenerator;
 import org.hotpapers.indexer.Paper;
 import org.hotpapers.indexer.PaperDocuments;
 import org.hotpapers.indexer.PostParser;
+import org.hotpapers.server.search.Facets;
 import org.hotpapers.server.search.MatchMode;
 import org.hotpapers.server.search.SearchHit;
 import org.hotpapers.server.search.SearchMode;
 import org.hotpapers.server.search.SearchRequest;
 import org.hotpapers.server.search.SearchResponse;
 import org.hotpapers.server.search.SortOrder;
+import org.hotpapers.server.search.TotalRelation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,6 +85,70 @@ class DateSortTest {
       }
       assertEquals(6, checked, "words checked");
     }
+  }
+
+  @Test
+  void aDateSortOverManyPapersCountsThemUpToALowerBoundAndEstimatesTheirFacets(@TempDir Path tmp)
+      throws Exception {
+    new CorpusGenerator(CorpusGenerator.pseudoWords(2_000, 3), 7)
+        .write(tmp.resolve("posts"), 45_000);
+    Path index = tmp.resolve("index");
+    new BatchReindex(new PostParser(), progress -> {}).run(tmp.resolve("posts"), index);
+    List<Paper> papers = new ArrayList<>();
+    try (FSDirectory dir = FSDirectory.open(index);
+        DirectoryReader reader = DirectoryReader.open(dir)) {
+      PaperDocuments.livePapers(reader).forEach(papers::add);
+    }
+    LocalDate earliest =
+        papers.stream().flatMap(paper -> paper.dates().stream()).min(LocalDate::compareTo).get();
+    Map<String, Long> years = new HashMap<>();
+    for (Paper paper : papers) {
+      paper.dates().stream()
+          .map(date -> Integer.toString(date.getYear()))
+          .distinct()
+          .forEach(year -> years.merge(year, 1L, Long::sum));
+    }
+
+    try (SearchService search = SearchService.open(index)) {
+      SearchResponse byDate = search.search(since(earliest, SortOrder.DATE));
+      assertEquals(TotalRelation.GTE, byDate.totalRelation());
+      assertTrue(
+          byDate.total() > 10_000 && byDate.total() < papers.size(),
+          byDate.total() + " of " + papers.size());
+      assertTrue(byDate.facetsApproximate());
+      for (Facets.FacetValue year : byDate.facets().years()) {
+        assertEquals(
+            years.get(year.value()), year.count(), years.get(year.value()) * 0.15, year.value());
+      }
+      assertEquals(
+          papers.stream().sorted(NEWEST_FIRST).limit(10).map(Paper::id).toList(),
+          byDate.hits().stream().map(SearchHit::id).toList(),
+          "the page is exact");
+
+      SearchResponse byRelevance = search.search(since(earliest, SortOrder.RELEVANCE));
+      assertEquals(TotalRelation.EQ, byRelevance.totalRelation());
+      assertEquals(papers.size(), byRelevance.total());
+    }
+  }
+
+  /** Every paper with a digest on or after {@code from}, by {@code sort}. */
+  private static SearchRequest since(LocalDate from, SortOrder sort) {
+    return new SearchRequest(
+        "",
+        List.of(),
+        "",
+        "",
+        from,
+        null,
+        sort,
+        1,
+        10,
+        false,
+        RankingWeights.DEFAULT_POP,
+        false,
+        SearchRequest.DEFAULT_HALF_LIFE_DAYS,
+        MatchMode.AUTO,
+        SearchMode.LEXICAL);
   }
 
   /** Every paper the word matches, through the pages of a search by relevance. */
