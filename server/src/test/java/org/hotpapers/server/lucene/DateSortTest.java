@@ -133,22 +133,7 @@ class DateSortTest {
 
   /** Every paper with a digest on or after {@code from}, by {@code sort}. */
   private static SearchRequest since(LocalDate from, SortOrder sort) {
-    return new SearchRequest(
-        "",
-        List.of(),
-        "",
-        "",
-        from,
-        null,
-        sort,
-        1,
-        10,
-        false,
-        RankingWeights.DEFAULT_POP,
-        false,
-        SearchRequest.DEFAULT_HALF_LIFE_DAYS,
-        MatchMode.AUTO,
-        SearchMode.LEXICAL);
+    return request("", from, 1, 10, sort);
   }
 
   /** Every paper the word matches, through the pages of a search by relevance. */
@@ -164,12 +149,17 @@ class DateSortTest {
   }
 
   private static SearchRequest request(String q, int page, int size, SortOrder sort) {
+    return request(q, null, page, size, sort);
+  }
+
+  private static SearchRequest request(
+      String q, LocalDate from, int page, int size, SortOrder sort) {
     return new SearchRequest(
         q,
         List.of(),
         "",
         "",
-        null,
+        from,
         null,
         sort,
         page,
