@@ -324,15 +324,18 @@ public final class SearchService implements SearchEngine {
           Sort sort = sort(searcher, request);
           TopDocs top;
           FacetSample all = null;
-          if (everything) {
+          if (request.sort() == SortOrder.DATE) {
+            all =
+                everything
+                    ? null
+                    : counted(searcher, filtered(matchOnly, categories, author, tweeter, dates));
+            top = newest(searcher, main, sort, window);
+            TopFieldCollector.populateScores(top.scoreDocs, searcher, main);
+          } else if (everything) {
             top =
                 sort == null
                     ? searcher.search(main, new TopScoreDocCollectorManager(window, null, window))
                     : searcher.search(main, window, sort, true);
-          } else if (request.sort() == SortOrder.DATE) {
-            all = counted(searcher, filtered(matchOnly, categories, author, tweeter, dates));
-            top = newest(searcher, main, sort, window);
-            TopFieldCollector.populateScores(top.scoreDocs, searcher, main);
           } else {
             Object[] collected =
                 searcher.search(

@@ -84,6 +84,17 @@ class DateSortTest {
         }
       }
       assertEquals(6, checked, "words checked");
+
+      List<String> newestOfAll =
+          papers.values().stream().sorted(NEWEST_FIRST).map(Paper::id).toList();
+      for (int page = 1; page <= 3; page++) {
+        SearchResponse response = search.search(request("", page, 100, SortOrder.DATE));
+        assertEquals(papers.size(), response.total());
+        assertEquals(
+            newestOfAll.subList((page - 1) * 100, page * 100),
+            response.hits().stream().map(SearchHit::id).toList(),
+            "every paper, page " + page);
+      }
     }
   }
 
