@@ -25,8 +25,8 @@ import org.hotpapers.server.search.TotalRelation;
  * match drawn from each run of k in index order (which follows the digests' dates, so each period
  * keeps its share, and no periodic pattern in the index aliases with k), whose counts are scaled
  * back by the sampling rate. Counting dominates the cost of a broad search; visiting the matches to
- * take the sample does not. A pass that only counts facets (the other values of a filtered
- * dimension) can also take its sample without visiting every match: see {@link #collect}.
+ * take the sample does not. A pass that only counts (the other values of a filtered dimension, a
+ * search by date) can also take its sample without visiting every match: see {@link #collect}.
  */
 final class FacetSample {
 
