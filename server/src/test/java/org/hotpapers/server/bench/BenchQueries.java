@@ -8,11 +8,15 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.hotpapers.indexer.PaperSchema;
 import org.hotpapers.server.search.SortOrder;
@@ -20,6 +24,8 @@ import org.hotpapers.server.search.SortOrder;
 /**
  * Draws a seeded query set for each {@link QueryClass} from an index's own vocabulary and titles,
  * so the same queries run against every engine and every corpus size scales its terms with it.
+ * Papers are drawn by arXiv id, not by document number, so two builds of one corpus (whose indexing
+ * threads order papers differently) give the same queries.
  */
 public final class BenchQueries {
 
@@ -29,6 +35,7 @@ public final class BenchQueries {
   private static final int RARE_WORDS = 1000;
 
   private final IndexReader reader;
+  private final int[] papersById;
   private final Random random;
   private final List<String> rareWords;
   private final List<String> commonWords;
@@ -38,6 +45,7 @@ public final class BenchQueries {
   /** Reads the vocabulary of {@code reader}; {@code seed} fixes every query drawn. */
   public BenchQueries(IndexReader reader, long seed) throws IOException {
     this.reader = reader;
+    this.papersById = papersById(reader);
     this.random = new Random(seed);
     List<WordCount> words = new ArrayList<>();
     Terms terms = MultiTerms.getTerms(reader, PaperSchema.SPELL);
@@ -165,7 +173,27 @@ public final class BenchQueries {
   }
 
   private org.apache.lucene.document.Document randomPaper() throws IOException {
-    return reader.storedFields().document(random.nextInt(reader.maxDoc()));
+    return reader.storedFields().document(papersById[random.nextInt(papersById.length)]);
+  }
+
+  /** The documents of the live papers of {@code reader}, in the order of their arXiv ids. */
+  private static int[] papersById(IndexReader reader) throws IOException {
+    record Live(String id, int doc) {}
+    List<Live> papers = new ArrayList<>();
+    for (LeafReaderContext leaf : reader.leaves()) {
+      Bits live = leaf.reader().getLiveDocs();
+      SortedDocValues ids = DocValues.getSorted(leaf.reader(), PaperSchema.ID);
+      for (int doc = ids.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = ids.nextDoc()) {
+        if (live == null || live.get(doc)) {
+          papers.add(new Live(ids.lookupOrd(ids.ordValue()).utf8ToString(), leaf.docBase + doc));
+        }
+      }
+    }
+    if (papers.isEmpty()) {
+      throw new IllegalStateException("the index holds no papers to draw queries from");
+    }
+    papers.sort(Comparator.comparing(Live::id));
+    return papers.stream().mapToInt(Live::doc).toArray();
   }
 
   private List<String> adjacent(List<String> words, int size) {
@@ -209,9 +237,7 @@ public final class BenchQueries {
   }
 
   private String randomCategory() throws IOException {
-    StoredFields stored = reader.storedFields();
-    String[] categories =
-        stored.document(random.nextInt(reader.maxDoc())).getValues(PaperSchema.CATEGORY);
+    String[] categories = randomPaper().getValues(PaperSchema.CATEGORY);
     return categories.length == 0
         ? randomCategory()
         : categories[random.nextInt(categories.length)];
