@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -64,11 +65,18 @@ final class PaperQueryParser {
               + "(\\d{4}\\.\\d{4,5}|[a-z-]+(?:\\.[A-Z]{2})?/\\d{7})(?:v\\d+)?(?:\\.pdf)?/?",
           Pattern.CASE_INSENSITIVE);
 
-  /** Text that a spelled-out acronym may be replaced in: plain words only. */
   /** Fewest characters a wildcard word must have before its first {@code *} or {@code ?}. */
   static final int MIN_WILDCARD_STEM = 3;
 
+  /** Text that a spelled-out acronym may be replaced in: plain words only. */
   private static final Pattern PLAIN_WORDS = Pattern.compile("[\\p{L}\\p{N}\\s'’-]+");
+
+  /** A word of letters and digits only. */
+  private static final Pattern LETTERS_AND_DIGITS = Pattern.compile("[\\p{L}\\p{N}]+");
+
+  /** Where letters meet digits, or digits letters, inside a word. */
+  private static final Pattern LETTERS_MEET_DIGITS =
+      Pattern.compile("(?<=\\p{L})(?=\\p{N})|(?<=\\p{N})(?=\\p{L})");
 
   private final Analyzer analyzer;
   private final Analyzer acronyms;
@@ -355,7 +363,9 @@ final class PaperQueryParser {
       }
       Set<BytesRef> allForms =
           typed != null && terms.size() == 1 ? forms.of(typed, terms.iterator().next()) : terms;
-      capNames(clauses, allForms);
+      int textDocs = forms.textDocs(allForms);
+      capNames(clauses, textDocs);
+      Map<String, Query> parts = partsPhrases(typed, textDocs);
       CombinedFieldQuery.Builder combined = new CombinedFieldQuery.Builder();
       SynonymQuery.Builder inTitle = new SynonymQuery.Builder(PaperSchema.TITLE);
       for (String field : fields) {
@@ -368,17 +378,80 @@ final class PaperQueryParser {
         inTitle.addTerm(new Term(PaperSchema.TITLE, form));
       }
       clauses.add(combined.build());
+      clauses.addAll(parts.values());
       Query word = word(new DisjunctionMaxQuery(clauses, tieBreaker));
-      titles.put(word, inTitle.build());
+      Query title = parts.get(PaperSchema.TITLE);
+      titles.put(
+          word,
+          title == null
+              ? inTitle.build()
+              : new DisjunctionMaxQuery(List.of(inTitle.build(), title), 0f));
       return word;
+    }
+
+    /**
+     * For a word of letters and digits ({@code gpt3}, {@code covid19}), its parts as a phrase in
+     * each text field: the text indexes "GPT-3" and "GPT 3" as two words, which the word itself
+     * would not find. Each phrase weighs as the word does ({@link WordForms#phraseShare}), so that
+     * the rarer way of writing it does not rank first. Empty for any other word, or when a part is
+     * a stop word (the phrase would lose it and match more than the word).
+     *
+     * @param wordDocs the most papers that hold the word in one text field
+     */
+    private Map<String, Query> partsPhrases(String typed, int wordDocs) throws ParseException {
+      if (typed == null || !LETTERS_AND_DIGITS.matcher(typed).matches()) {
+        return Map.of();
+      }
+      String[] parts = LETTERS_MEET_DIGITS.split(typed);
+      if (parts.length < 2) {
+        return Map.of();
+      }
+      Map<String, Query> phrases = new LinkedHashMap<>();
+      for (String field : fields) {
+        if (!PaperSchema.TEXT_FIELDS.contains(field)) {
+          continue;
+        }
+        Query parsed = super.getFieldQuery(field, String.join(" ", parts), true);
+        List<PhraseQuery> alternatives = parsed == null ? List.of() : phrases(parsed);
+        if (!alternatives.isEmpty()
+            && alternatives.stream().allMatch(p -> p.getTerms().length >= parts.length)) {
+          List<Query> weighed = new ArrayList<>();
+          for (PhraseQuery phrase : alternatives) {
+            weighed.add(new BoostQuery(phrase, forms.phraseShare(wordDocs, phrase)));
+          }
+          phrases.put(
+              field, weighed.size() == 1 ? weighed.get(0) : new DisjunctionMaxQuery(weighed, 0f));
+        }
+      }
+      return phrases;
+    }
+
+    /**
+     * The phrases of {@code query}: itself, or the alternatives an acronym among the parts expands
+     * to ("gpt 3" and "generative pre-trained transformer 3"); none when one of them is no phrase.
+     */
+    private static List<PhraseQuery> phrases(Query query) {
+      if (query instanceof PhraseQuery phrase) {
+        return List.of(phrase);
+      }
+      List<PhraseQuery> phrases = new ArrayList<>();
+      if (query instanceof BooleanQuery alternatives) {
+        for (BooleanClause clause : alternatives.clauses()) {
+          if (clause.getOccur() != Occur.SHOULD
+              || !(clause.getQuery() instanceof PhraseQuery phrase)) {
+            return List.of();
+          }
+          phrases.add(phrase);
+        }
+      }
+      return phrases;
     }
 
     /**
      * Scales each single-term name clause (author, tweeter) of a word down by {@link
      * WordForms#nameShare}, so that a name match weighs no more than the word would in the text.
      */
-    private void capNames(List<Query> clauses, Set<BytesRef> textForms) {
-      int textDocs = forms.textDocs(textForms);
+    private void capNames(List<Query> clauses, int textDocs) {
       for (int i = 0; i < clauses.size(); i++) {
         if (clauses.get(i) instanceof BoostQuery boosted
             && boosted.getQuery() instanceof TermQuery name) {

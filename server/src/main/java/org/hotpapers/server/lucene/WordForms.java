@@ -10,6 +10,7 @@ import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.util.BytesRef;
 import org.hotpapers.indexer.PaperSchema;
 import org.tartarus.snowball.ext.EnglishStemmer;
@@ -129,6 +130,23 @@ final class WordForms {
         return 1;
       }
       return (float) Math.min(1, idf(textDocs) / idf(nameDocs));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The share of its score that {@code phrase}, the parts of a word that {@code wordDocs} papers
+   * hold in a text field ({@link #textDocs}), keeps to weigh as the word does: the word's idf over
+   * the sum of the parts' idfs (BM25 weighs a phrase by that sum), at most 1.
+   */
+  float phraseShare(int wordDocs, PhraseQuery phrase) {
+    try {
+      double parts = 0;
+      for (Term part : phrase.getTerms()) {
+        parts += idf(reader.docFreq(part));
+      }
+      return parts == 0 ? 1 : (float) Math.min(1, idf(wordDocs) / parts);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

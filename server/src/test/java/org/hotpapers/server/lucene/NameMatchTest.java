@@ -1,14 +1,13 @@
 package org.hotpapers.server.lucene;
 
+import static org.hotpapers.server.FixturePapers.paper;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.hotpapers.indexer.Paper;
 import org.hotpapers.indexer.PaperIndexer;
 import org.hotpapers.server.Requests;
 import org.hotpapers.server.search.SearchHit;
@@ -21,19 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  * first, not the author; a surname that no text holds still finds its author first.
  */
 class NameMatchTest {
-
-  private static Paper paper(String id, String title, String author, String abstractText) {
-    return new Paper(
-        id,
-        title,
-        List.of(author),
-        List.of("cs.LG"),
-        abstractText,
-        10,
-        10,
-        List.of(LocalDate.of(2021, 6, 1)),
-        List.of());
-  }
 
   @Test
   void aCommonWordRanksByTextBeforeAnAuthorOfThatName(@TempDir Path tmp) throws IOException {

@@ -71,6 +71,24 @@ class PaperQueryParserTest {
   }
 
   @Test
+  void aWordOfLettersAndDigitsAlsoSearchesItsPartsAsAPhrase() {
+    String covid = parser.parse("covid19", reader).words().get(0).toString();
+    assertTrue(covid.contains("tweet)(covid19)"), covid);
+    assertTrue(covid.contains("abstract:\"covid 19\""), covid);
+    String gpt = parser.parse("GPT3", reader).words().get(0).toString();
+    assertTrue(gpt.contains("title:\"gpt 3\""), gpt);
+    assertTrue(gpt.contains("title:\"generative pre train transformer 3\""), gpt);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"a100", "transformer", "3", "'\"gpt3\"'"})
+  void noOtherWordIsSearchedAsParts(String q) {
+    String word = parser.parse(q, reader).words().get(0).toString();
+    assertTrue(!word.contains("\"") || q.contains("\""), word);
+    assertTrue(!word.contains(" 3\"") && !word.contains("\"a 100"), word);
+  }
+
+  @Test
   void aSpelledOutFormAlsoSearchesItsAcronym() {
     String spelled =
         parser.parse("generative adversarial networks", reader).words().get(0).toString();
