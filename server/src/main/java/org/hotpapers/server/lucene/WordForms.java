@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
@@ -17,21 +19,24 @@ import org.tartarus.snowball.ext.EnglishStemmer;
 
 /**
  * Other forms of a query word that the index holds: the indexed words with the same Snowball
- * English stem ("learned" also finds "learning", "driving" also "drive"). The index keeps light
- * (KStem) stems, which leave many such forms apart; a query word reaches them all, scored as one
- * word.
+ * English stem ("learned" also finds "learning", "driving" also "drive"), and the word followed by
+ * a version number ("stylegan" also finds "stylegan2"). The index keeps light (KStem) stems, which
+ * leave many such forms apart; a query word reaches them all, scored as one word.
  */
 final class WordForms {
 
   /**
-   * Words shorter than this are left alone: short words and acronyms conflate badly. The dictionary
-   * is read from the stem less its last letter, which forms may spell otherwise ("drive",
-   * "driving"; "study", "studies").
+   * Words shorter than this are not stemmed: short words and acronyms conflate badly. The
+   * dictionary is read from the stem less its last letter, which forms may spell otherwise
+   * ("drive", "driving"; "study", "studies").
    */
   private static final int MIN_CHARS = 4;
 
   /** Most dictionary entries read per field and word, bounding the cost of a common prefix. */
   private static final int MAX_SCANNED = 256;
+
+  /** A version number after a model's name: {@code 2}, {@code v4}, {@code 101}. */
+  private static final Pattern VERSION = Pattern.compile("v?\\d{1,3}");
 
   private final IndexReader reader;
 
@@ -41,22 +46,47 @@ final class WordForms {
   }
 
   /**
-   * The indexed forms of {@code word} (as typed) whose stem is the word's, including {@code
-   * indexed} (the word as the text analyzer indexes it).
+   * The indexed forms of {@code word} (as typed) whose stem is the word's, and the word followed by
+   * a version number, including {@code indexed} (the word as the text analyzer indexes it).
    */
   Set<BytesRef> of(String word, BytesRef indexed) {
     Set<BytesRef> forms = new LinkedHashSet<>();
     forms.add(indexed);
     String typed = word.toLowerCase(Locale.ROOT);
-    if (typed.length() < MIN_CHARS || !typed.chars().allMatch(Character::isLetter)) {
-      return forms;
+    String text = indexed.utf8ToString();
+    Predicate<String> isForm =
+        typed.isEmpty() || !Character.isLetter(typed.charAt(typed.length() - 1))
+            ? candidate -> false
+            : candidate -> isVersion(candidate, text);
+    String prefix = text;
+    if (typed.length() >= MIN_CHARS && typed.chars().allMatch(Character::isLetter)) {
+      String stem = stem(typed);
+      String common = commonPrefix(stem, text);
+      String stemPrefix = common.substring(0, Math.max(0, common.length() - 1));
+      if (stemPrefix.length() >= MIN_CHARS - 1) {
+        prefix = stemPrefix;
+        isForm = isForm.or(candidate -> stem(candidate).equals(stem));
+      }
     }
-    String stem = stem(typed);
-    String common = commonPrefix(stem, indexed.utf8ToString());
-    String prefix = common.substring(0, Math.max(0, common.length() - 1));
-    if (prefix.length() < MIN_CHARS - 1) {
-      return forms;
-    }
+    addIndexed(prefix, isForm, forms);
+    return forms;
+  }
+
+  /**
+   * Whether {@code candidate} is {@code word} followed by a version number, as names of models are
+   * written: {@code stylegan2} for {@code stylegan}, {@code yolov4} for {@code yolo}, {@code
+   * wav2vec2} for {@code wav2vec}.
+   */
+  private static boolean isVersion(String candidate, String word) {
+    return candidate.startsWith(word)
+        && VERSION.matcher(candidate).region(word.length(), candidate.length()).matches();
+  }
+
+  /**
+   * Adds the words of the text fields that start with {@code prefix} and are forms, reading at most
+   * {@link #MAX_SCANNED} of them per field.
+   */
+  private void addIndexed(String prefix, Predicate<String> isForm, Set<BytesRef> forms) {
     try {
       for (String field : PaperSchema.TEXT_FIELDS) {
         Terms terms = MultiTerms.getTerms(reader, field);
@@ -64,8 +94,7 @@ final class WordForms {
           continue;
         }
         TermsEnum dictionary = terms.iterator();
-        BytesRef start = new BytesRef(prefix);
-        if (dictionary.seekCeil(start) == TermsEnum.SeekStatus.END) {
+        if (dictionary.seekCeil(new BytesRef(prefix)) == TermsEnum.SeekStatus.END) {
           continue;
         }
         int scanned = 0;
@@ -76,7 +105,7 @@ final class WordForms {
           if (!candidate.startsWith(prefix)) {
             break;
           }
-          if (stem(candidate).equals(stem)) {
+          if (isForm.test(candidate)) {
             forms.add(BytesRef.deepCopyOf(term));
           }
         }
@@ -84,7 +113,6 @@ final class WordForms {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return forms;
   }
 
   private static String stem(String word) {

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A word of letters and digits finds the papers that write it with a hyphen or a space ("gpt3"
- * finds "GPT-3"), and the rarer way of writing a common word does not rank first for it.
+ * finds "GPT-3"), and the rarer way of writing a common word does not rank first for it; a name
+ * finds its versions ("stylegan" finds "StyleGAN2").
  */
 class WordPartsTest {
 
@@ -53,6 +54,9 @@ class WordPartsTest {
       indexer.add(
           paper("2101.00008", "A Study of 3-D Shape Priors for Learning", "Shapes as priors."));
       indexer.add(paper("2101.00009", "Graph Partitioning", "Cutting graphs."));
+      indexer.add(paper("2101.00011", "Editing StyleGAN2 Latents", "Directions in latent space."));
+      indexer.add(paper("2101.00012", "StyleGAN Inversion", "Images to latent codes."));
+      indexer.add(paper("2101.00013", "Scaled YOLOv4", "Detectors for every budget."));
       indexer.add(paper("2101.00010", "Protein Folding", "Folding proteins."));
       indexer.commit(Map.of());
     }
@@ -74,6 +78,13 @@ class WordPartsTest {
     assertEquals(Set.of("2101.00001", "2101.00002"), Set.copyOf(ids("gpt3")));
     assertEquals(Set.of("2101.00001", "2101.00002"), Set.copyOf(ids("GPT3")));
     assertEquals(List.of("2101.00003"), ids("covid19"));
+  }
+
+  @Test
+  void aNameAlsoFindsItsVersions() {
+    assertEquals(Set.of("2101.00011", "2101.00012"), Set.copyOf(ids("stylegan")));
+    assertEquals(List.of("2101.00013"), ids("yolo"));
+    assertEquals(List.of(), ids("style"), "only a version number may follow the word");
   }
 
   @Test
