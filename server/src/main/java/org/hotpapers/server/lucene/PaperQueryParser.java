@@ -71,6 +71,14 @@ final class PaperQueryParser {
   /** Text that a spelled-out acronym may be replaced in: plain words only. */
   private static final Pattern PLAIN_WORDS = Pattern.compile("[\\p{L}\\p{N}\\s'’-]+");
 
+  /**
+   * A plain word (not prefixed, quoted or an operand of {@code +}, {@code -}) and a version number
+   * typed after it ({@code 2}, {@code v5}), neither part of a longer token.
+   */
+  private static final Pattern WORD_AND_VERSION =
+      Pattern.compile(
+          "(?<![\\p{L}\\p{N}:\"+\\-\\\\])(\\p{L}[\\p{L}\\p{N}]*)\\s+(v?\\d{1,3})(?![\\p{L}\\p{N}.,:*?~^\\-])");
+
   /** A word of letters and digits only. */
   private static final Pattern LETTERS_AND_DIGITS = Pattern.compile("[\\p{L}\\p{N}]+");
 
@@ -121,7 +129,7 @@ final class PaperQueryParser {
     Parser parser = new Parser(analyzer, weights, new WordForms(reader), prefixed, words);
     Query parsed;
     try {
-      parsed = parser.parse(contractAcronyms(q).replace("/", "\\/"));
+      parsed = parser.parse(joinVersions(contractAcronyms(q), reader).replace("/", "\\/"));
     } catch (ParseException e) {
       throw new InvalidQueryException("q is not a valid query: " + firstLine(e.getMessage()));
     } catch (IllegalArgumentException e) {
@@ -207,6 +215,40 @@ final class PaperQueryParser {
       out.replace(spans.get(i)[0], spans.get(i)[1], replacements.get(i));
     }
     return out.toString();
+  }
+
+  /**
+   * Joins each plain word and the version number typed after it into the one word that papers write
+   * for them, when some paper does: "stylegan 2" becomes "stylegan2", which also finds "StyleGAN 2"
+   * and "StyleGAN-2" (its parts as a phrase), where the two words would find any paper holding
+   * "StyleGAN" and a 2.
+   */
+  private static String joinVersions(String q, IndexReader reader) {
+    StringBuilder out = new StringBuilder();
+    Matcher pair = WORD_AND_VERSION.matcher(q);
+    int copied = 0;
+    while (pair.find()) {
+      String joined = pair.group(1) + pair.group(2);
+      if (q.substring(0, pair.start()).chars().filter(c -> c == '"').count() % 2 == 0
+          && isIndexed(joined.toLowerCase(Locale.ROOT), reader)) {
+        out.append(q, copied, pair.start()).append(joined);
+        copied = pair.end();
+      }
+    }
+    return out.append(q.substring(copied)).toString();
+  }
+
+  private static boolean isIndexed(String word, IndexReader reader) {
+    try {
+      for (String field : PaperSchema.TEXT_FIELDS) {
+        if (reader.docFreq(new Term(field, word)) > 0) {
+          return true;
+        }
+      }
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Whether {@code q[start, end)} is several plain words, outside quotes and field prefixes. */

@@ -88,6 +88,13 @@ class WordPartsTest {
   }
 
   @Test
+  void aVersionTypedApartFindsThePapersThatWriteItJoined() {
+    assertEquals(List.of("2101.00011"), ids("stylegan 2"));
+    assertEquals(List.of("2101.00013"), ids("yolo v4"));
+    assertEquals(List.of("2101.00011"), ids("editing stylegan 2 latents"));
+  }
+
+  @Test
   void aPaperThatWritesItHyphenatedHoldsEveryWordOfAKnownItemQuery() {
     SearchResponse response =
         service.search(Requests.filtered("gpt3 few-shot learners", List.of(), ""));
