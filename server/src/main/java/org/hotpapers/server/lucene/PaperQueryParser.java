@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -78,6 +80,9 @@ final class PaperQueryParser {
   private static final Pattern WORD_AND_VERSION =
       Pattern.compile(
           "(?<![\\p{L}\\p{N}:\"+\\-\\\\])(\\p{L}[\\p{L}\\p{N}]*)\\s+(v?\\d{1,3})(?![\\p{L}\\p{N}.,:*?~^\\-])");
+
+  /** Words of letters and digits joined by hyphens. */
+  private static final Pattern HYPHENATED = Pattern.compile("[\\p{L}\\p{N}]+(?:-[\\p{L}\\p{N}]+)+");
 
   /** A word of letters and digits only. */
   private static final Pattern LETTERS_AND_DIGITS = Pattern.compile("[\\p{L}\\p{N}]+");
@@ -380,6 +385,7 @@ final class PaperQueryParser {
      */
     private Query overDefaultFields(String typed, FieldQuery perField) throws ParseException {
       List<Query> textQueries = new ArrayList<>();
+      Map<String, Query> analyzed = new LinkedHashMap<>();
       List<Query> clauses = new ArrayList<>();
       Set<BytesRef> terms = new LinkedHashSet<>();
       boolean singleTerm = true;
@@ -387,6 +393,9 @@ final class PaperQueryParser {
         Query query = perField.query(field);
         if (query == null) {
           continue;
+        }
+        if (PaperSchema.TEXT_FIELDS.contains(field)) {
+          analyzed.put(field, query);
         }
         query = bestAlternative(query);
         if (PaperSchema.TEXT_FIELDS.contains(field)) {
@@ -401,6 +410,7 @@ final class PaperQueryParser {
       }
       if (!singleTerm || terms.isEmpty()) {
         clauses.addAll(textQueries);
+        clauses.addAll(joinedForms(typed, analyzed));
         return word(new DisjunctionMaxQuery(clauses, tieBreaker));
       }
       Set<BytesRef> allForms =
@@ -466,6 +476,36 @@ final class PaperQueryParser {
         }
       }
       return phrases;
+    }
+
+    /**
+     * For a hyphenated word ("pre-training", "GPT-3"), the word written joined ("pretraining",
+     * "gpt3") in each text field where papers write it so: the text indexes the hyphenated word as
+     * its parts, one after the other, which those papers do not hold. Each term weighs as the
+     * phrase of the parts does ({@link WordForms#joinedShare}).
+     *
+     * @param analyzed the word's query in each text field, a phrase (or an acronym's alternatives)
+     */
+    private List<Query> joinedForms(String typed, Map<String, Query> analyzed)
+        throws ParseException {
+      if (typed == null || !HYPHENATED.matcher(typed).matches()) {
+        return List.of();
+      }
+      String joined = typed.replace("-", "");
+      List<Query> joinedTerms = new ArrayList<>();
+      for (Map.Entry<String, Query> field : analyzed.entrySet()) {
+        Optional<PhraseQuery> asTyped =
+            phrases(field.getValue()).stream()
+                .min(Comparator.comparingInt(phrase -> phrase.getTerms().length));
+        if (asTyped.isPresent()
+            && super.getFieldQuery(field.getKey(), joined, false) instanceof TermQuery term) {
+          float share = forms.joinedShare(term.getTerm(), asTyped.get());
+          if (share > 0) {
+            joinedTerms.add(new BoostQuery(term, boosts.get(field.getKey()) * share));
+          }
+        }
+      }
+      return joinedTerms;
     }
 
     /**

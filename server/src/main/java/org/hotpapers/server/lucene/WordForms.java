@@ -180,6 +180,27 @@ final class WordForms {
     }
   }
 
+  /**
+   * The share of its score that {@code joined}, a hyphenated word written as one, gets to weigh as
+   * {@code phrase}, the word's parts, does: the sum of the parts' idfs over the word's idf; 0 when
+   * no paper holds {@code joined}.
+   */
+  float joinedShare(Term joined, PhraseQuery phrase) {
+    try {
+      int docs = reader.docFreq(joined);
+      if (docs == 0) {
+        return 0;
+      }
+      double parts = 0;
+      for (Term part : phrase.getTerms()) {
+        parts += idf(reader.docFreq(part));
+      }
+      return (float) (parts / idf(docs));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** BM25's idf of a term that {@code docs} papers hold. */
   private double idf(int docs) {
     return Math.log(1 + (reader.maxDoc() - docs + 0.5) / (docs + 0.5));

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A word of letters and digits finds the papers that write it with a hyphen or a space ("gpt3"
- * finds "GPT-3"), and the rarer way of writing a common word does not rank first for it; a name
- * finds its versions ("stylegan" finds "StyleGAN2").
+ * finds "GPT-3") and a hyphenated word its joined form ("GPT-3" finds "GPT3"), and the rarer way of
+ * writing a common word does not rank first for it; a name finds its versions ("stylegan" finds
+ * "StyleGAN2").
  */
 class WordPartsTest {
 
@@ -57,6 +58,8 @@ class WordPartsTest {
       indexer.add(paper("2101.00011", "Editing StyleGAN2 Latents", "Directions in latent space."));
       indexer.add(paper("2101.00012", "StyleGAN Inversion", "Images to latent codes."));
       indexer.add(paper("2101.00013", "Scaled YOLOv4", "Detectors for every budget."));
+      indexer.add(paper("2101.00014", "Multimodal Pretraining at Scale", "Image and text."));
+      indexer.add(paper("2101.00015", "Pre-training via Paraphrasing", "Multi-modal models."));
       indexer.add(paper("2101.00010", "Protein Folding", "Folding proteins."));
       indexer.commit(Map.of());
     }
@@ -78,6 +81,13 @@ class WordPartsTest {
     assertEquals(Set.of("2101.00001", "2101.00002"), Set.copyOf(ids("gpt3")));
     assertEquals(Set.of("2101.00001", "2101.00002"), Set.copyOf(ids("GPT3")));
     assertEquals(List.of("2101.00003"), ids("covid19"));
+  }
+
+  @Test
+  void aHyphenatedWordFindsItWrittenJoined() {
+    assertEquals(Set.of("2101.00001", "2101.00002"), Set.copyOf(ids("GPT-3")));
+    assertEquals(Set.of("2101.00014", "2101.00015"), Set.copyOf(ids("pre-training")));
+    assertEquals(Set.of("2101.00014", "2101.00015"), Set.copyOf(ids("multi-modal")));
   }
 
   @Test
