@@ -46,7 +46,8 @@ import org.hotpapers.server.search.InvalidQueryException;
  * author:}, {@code abstract:}, {@code tweet:}, {@code tweeter:} and {@code cat:}. A word without a
  * prefix searches every text field with the boosts of {@link RankingWeights}, scored by its best
  * field; a field-prefixed word is required. Acronyms and their spelled-out forms stand for each
- * other ({@link PaperSchema#queryAnalyzer()}). An arXiv id or abs/pdf URL finds that paper.
+ * other ({@link PaperSchema#queryAnalyzer()}); so do the ways of writing a model's name ("gpt3",
+ * "GPT-3", "gpt 3"). An arXiv id or abs/pdf URL finds that paper.
  */
 final class PaperQueryParser {
 
@@ -80,6 +81,9 @@ final class PaperQueryParser {
   private static final Pattern WORD_AND_VERSION =
       Pattern.compile(
           "(?<![\\p{L}\\p{N}:\"+\\-\\\\])(\\p{L}[\\p{L}\\p{N}]*)\\s+(v?\\d{1,3})(?![\\p{L}\\p{N}.,:*?~^\\-])");
+
+  /** The column a message of the classic parser points at. */
+  private static final Pattern COLUMN = Pattern.compile("column (\\d+)");
 
   /** Words of letters and digits joined by hyphens. */
   private static final Pattern HYPHENATED = Pattern.compile("[\\p{L}\\p{N}]+(?:-[\\p{L}\\p{N}]+)+");
@@ -136,7 +140,7 @@ final class PaperQueryParser {
     try {
       parsed = parser.parse(joinVersions(contractAcronyms(q), reader).replace("/", "\\/"));
     } catch (ParseException e) {
-      throw new InvalidQueryException("q is not a valid query: " + firstLine(e.getMessage()));
+      throw new InvalidQueryException("q is not a valid query: " + reason(e.getMessage()));
     } catch (IllegalArgumentException e) {
       throw new InvalidQueryException("q is not a valid query: " + e.getMessage());
     }
@@ -318,8 +322,21 @@ final class PaperQueryParser {
     }
   }
 
-  private static String firstLine(String message) {
+  /**
+   * What the classic parser found wrong, in words where its message names grammar tokens: an
+   * operator without its word, or a query that ends where a word should follow.
+   */
+  private static String reason(String message) {
     String line = message == null ? "" : message.lines().findFirst().orElse("");
+    Matcher column = COLUMN.matcher(line);
+    String at =
+        column.find() ? " (at character " + (Integer.parseInt(column.group(1)) + 1) + ")" : "";
+    if (line.contains("<AND>") || line.contains("<OR>") || line.contains("<NOT>")) {
+      return "AND, OR and NOT need a word on each side" + at;
+    }
+    if (line.contains("<EOF>")) {
+      return "a word is missing at the end, after an operator, a field prefix such as title: or a \\";
+    }
     int cut = line.indexOf(": Encountered");
     String reason = cut >= 0 ? line.substring(cut + 2) : line;
     return reason.replaceFirst("^Cannot parse '.*?': ", "").strip();

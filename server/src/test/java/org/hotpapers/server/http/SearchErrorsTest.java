@@ -56,7 +56,10 @@ class SearchErrorsTest {
         "q|*ology|q is not a valid query: a word may not start with * or ?",
         "q|a*|q is not a valid query: a wildcard needs at least 3 characters before * or ? (\"a*\")",
         "q|te?t|q is not a valid query: a wildcard needs at least 3 characters before * or ? (\"te?t\")",
-        "q|AND|q is not a valid query: Encountered \" <AND> \"AND \"\" at line 1, column 0.",
+        "q|AND|q is not a valid query: AND, OR and NOT need a word on each side (at character 1)",
+        "q|graph OR|q is not a valid query: a word is missing at the end, after an operator, a field prefix such as title: or a \\",
+        "q|title:|q is not a valid query: a word is missing at the end, after an operator, a field prefix such as title: or a \\",
+        "q|graph \\|q is not a valid query: a word is missing at the end, after an operator, a field prefix such as title: or a \\",
         "q|title:[a TO z]|q is not a valid query: range queries are not supported; use the from and to parameters",
         "author|...|author has no letters or digits to search for",
       })
