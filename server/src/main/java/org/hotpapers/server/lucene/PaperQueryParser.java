@@ -135,10 +135,11 @@ final class PaperQueryParser {
     checkBalanced(q);
     Set<Query> prefixed = Collections.newSetFromMap(new IdentityHashMap<>());
     Set<Query> words = Collections.newSetFromMap(new IdentityHashMap<>());
-    Parser parser = new Parser(analyzer, weights, new WordForms(reader), prefixed, words);
+    WordForms forms = new WordForms(reader);
+    Parser parser = new Parser(analyzer, weights, forms, prefixed, words);
     Query parsed;
     try {
-      parsed = parser.parse(joinVersions(contractAcronyms(q), reader).replace("/", "\\/"));
+      parsed = parser.parse(joinVersions(contractAcronyms(q), forms).replace("/", "\\/"));
     } catch (ParseException e) {
       throw new InvalidQueryException("q is not a valid query: " + reason(e.getMessage()));
     } catch (IllegalArgumentException e) {
@@ -232,32 +233,19 @@ final class PaperQueryParser {
    * and "StyleGAN-2" (its parts as a phrase), where the two words would find any paper holding
    * "StyleGAN" and a 2.
    */
-  private static String joinVersions(String q, IndexReader reader) {
+  private static String joinVersions(String q, WordForms forms) {
     StringBuilder out = new StringBuilder();
     Matcher pair = WORD_AND_VERSION.matcher(q);
     int copied = 0;
     while (pair.find()) {
       String joined = pair.group(1) + pair.group(2);
       if (q.substring(0, pair.start()).chars().filter(c -> c == '"').count() % 2 == 0
-          && isIndexed(joined.toLowerCase(Locale.ROOT), reader)) {
+          && forms.textDocs(Set.of(new BytesRef(joined.toLowerCase(Locale.ROOT)))) > 0) {
         out.append(q, copied, pair.start()).append(joined);
         copied = pair.end();
       }
     }
     return out.append(q.substring(copied)).toString();
-  }
-
-  private static boolean isIndexed(String word, IndexReader reader) {
-    try {
-      for (String field : PaperSchema.TEXT_FIELDS) {
-        if (reader.docFreq(new Term(field, word)) > 0) {
-          return true;
-        }
-      }
-      return false;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** Whether {@code q[start, end)} is several plain words, outside quotes and field prefixes. */

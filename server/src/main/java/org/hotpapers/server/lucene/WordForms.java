@@ -169,15 +169,8 @@ final class WordForms {
    * the sum of the parts' idfs (BM25 weighs a phrase by that sum), at most 1.
    */
   float phraseShare(int wordDocs, PhraseQuery phrase) {
-    try {
-      double parts = 0;
-      for (Term part : phrase.getTerms()) {
-        parts += idf(reader.docFreq(part));
-      }
-      return parts == 0 ? 1 : (float) Math.min(1, idf(wordDocs) / parts);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    double parts = partsIdf(phrase);
+    return parts == 0 ? 1 : (float) Math.min(1, idf(wordDocs) / parts);
   }
 
   /**
@@ -188,14 +181,20 @@ final class WordForms {
   float joinedShare(Term joined, PhraseQuery phrase) {
     try {
       int docs = reader.docFreq(joined);
-      if (docs == 0) {
-        return 0;
-      }
-      double parts = 0;
+      return docs == 0 ? 0 : (float) (partsIdf(phrase) / idf(docs));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The sum of the idfs of the words of {@code phrase}, as BM25 weighs the phrase. */
+  private double partsIdf(PhraseQuery phrase) {
+    try {
+      double sum = 0;
       for (Term part : phrase.getTerms()) {
-        parts += idf(reader.docFreq(part));
+        sum += idf(reader.docFreq(part));
       }
-      return (float) (parts / idf(docs));
+      return sum;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
